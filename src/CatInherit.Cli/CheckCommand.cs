@@ -1,0 +1,83 @@
+using System.CommandLine;
+using CatInherit.Policy;
+using CatInherit.Reports;
+using CatInherit.Running;
+
+namespace CatInherit.Cli;
+
+/// <summary><c>catinherit check POLICY</c>: runs every check, prints results, writes reports, exits 0/1/2.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var policy = new Argument<string>("policy") { Description = "The policy YAML file." };
+        var reportDir = new Option<string?>("--report-dir") { Description = "Write report.json (and the --format files) into this folder." };
+        var formats = new Option<string>("--format") { Description = "Extra report formats, comma-separated: md, junit.", DefaultValueFactory = _ => "json" };
+        var seed = new Option<int>("--seed") { Description = "Bootstrap seed; the same inputs and seed give identical reports.", DefaultValueFactory = _ => 0 };
+        var provider = new Option<string?>("--provider") { Description = "Override the model's execution provider: auto, cpu or cuda." };
+        provider.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+        var failOnWarning = new Option<bool>("--fail-on-warning") { Description = "Exit 1 when a check warns." };
+        var quiet = new Option<bool>("--quiet") { Description = "Print nothing but errors." };
+
+        var command = new Command("check", "Run a policy's checks and gate on them.") { policy, reportDir, formats, seed, provider, failOnWarning, quiet };
+        command.SetAction(parse =>
+        {
+            var writers = ParseFormats(parse.GetValue(formats) ?? "json", stderr);
+            if (writers is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var isQuiet = parse.GetValue(quiet);
+            var progress = isQuiet ? null : new Progress<RunProgress>(_ => { });
+            var result = PolicyRunner.Run(parse.GetValue(policy)!, new RunOptions { Seed = parse.GetValue(seed) }, progress);
+            ConsoleOutput.WriteDiagnostics(result.Diagnostics, stderr);
+            if (result.Report is not { } report)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (!isQuiet)
+            {
+                ConsoleOutput.WriteChecks(report, stdout, stderr);
+            }
+
+            if (parse.GetValue(reportDir) is { } directory)
+            {
+                foreach (var file in ReportWriters.WriteAll(report, directory, writers))
+                {
+                    if (!isQuiet)
+                    {
+                        stderr.WriteLine($"wrote {file}");
+                    }
+                }
+            }
+
+            return ExitCodes.For(report, parse.GetValue(failOnWarning));
+        });
+        return command;
+    }
+
+    private static List<IReportWriter>? ParseFormats(string text, TextWriter stderr)
+    {
+        var writers = new List<IReportWriter>();
+        var ok = true;
+        foreach (var name in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (ReportWriters.Find(name) is { } writer)
+            {
+                writers.Add(writer);
+                continue;
+            }
+
+            ok = false;
+            var known = ReportWriters.All.Select(w => w.Format).ToList();
+            var message = ReportWriters.Planned.Contains(name)
+                ? $"--format: '{name}' is not available in this release yet; available: {string.Join(", ", known)}"
+                : $"--format: unknown format '{name}'.{Suggestions.DidYouMean(name, known)} Available: {string.Join(", ", known)}";
+            stderr.WriteLine(Diagnostic.Error(DiagnosticCodes.InvalidOption, default, message).ToString());
+        }
+
+        return ok ? writers : null;
+    }
+}

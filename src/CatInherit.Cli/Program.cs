@@ -1,0 +1,3 @@
+using CatInherit.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

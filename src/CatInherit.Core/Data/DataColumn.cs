@@ -1,0 +1,7 @@
+namespace CatInherit.Data;
+
+/// <summary>A column read from a data file.</summary>
+internal abstract class DataColumn(string name)
+{
+    public string Name { get; } = name;
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using CatInherit.Policy;
+
+namespace CatInherit.Data;
+
+/// <summary>
+/// Builds a <see cref="PredictionSet"/> from a dataset's label, prediction and score columns.
+/// Class order: the declared <c>classes</c>; else 0..K-1 for K score columns (0, 1 for one column);
+/// else the sorted distinct labels and predictions. Hard predictions come from the prediction column
+/// when present, otherwise from the argmax of the scores (lowest index wins a tie).
+/// </summary>
+internal static class PredictionSetBuilder
+{
+    /// <summary>Tolerance on a probability row's sum; wider than float rounding, narrower than a real mistake.</summary>
+    private const double SumTolerance = 1e-3;
+
+    public static IEnumerable<ColumnRequest> Columns(DatasetSpec dataset)
+    {
+        if (dataset.Label is { } label)
+        {
+            yield return new ColumnRequest(label, ColumnKind.Categorical, dataset.Values.LocationOf("label"), "label");
+        }
+
+        if (dataset.Prediction is { } prediction)
+        {
+            yield return new ColumnRequest(prediction, ColumnKind.Categorical, dataset.Values.LocationOf("prediction"), "prediction");
+        }
+
+        for (var i = 0; i < dataset.Scores.Count; i++)
+        {
+            yield return new ColumnRequest(dataset.Scores[i], ColumnKind.Numeric, dataset.Values.LocationOf("scores", i), "score");
+        }
+    }
+
+    public static PredictionSet? Build(DatasetSpec dataset, DataTable table, List<Diagnostic> diagnostics)
+    {
+        var errors = diagnostics.Count;
+        var labelColumn = dataset.Label is { } l ? table.Column<CategoricalColumn>(l) : null;
+        var predictionColumn = dataset.Prediction is { } p ? table.Column<CategoricalColumn>(p) : null;
+        var scoreColumns = dataset.Scores.Select(s => table.Column<NumericColumn>(s)).ToArray();
+        var classes = ResolveClasses(dataset, labelColumn, predictionColumn, scoreColumns.Length);
+
+        var labels = labelColumn is null ? [] : MapToClasses(labelColumn, classes, table, dataset, "label", diagnostics);
+        var probabilities = scoreColumns.Length == 0 ? null : Probabilities(scoreColumns, dataset.ScoreKind!.Value, classes.Length, table, diagnostics);
+        int[] predicted;
+        if (predictionColumn is not null)
+        {
+            predicted = MapToClasses(predictionColumn, classes, table, dataset, "prediction", diagnostics);
+        }
+        else if (probabilities is not null)
+        {
+            predicted = ArgMax(probabilities, classes.Length);
+        }
+        else
+        {
+            predicted = [];
+        }
+
+        return diagnostics.Count > errors ? null : new PredictionSet(classes, labels, predicted, probabilities);
+    }
+
+    private static string[] ResolveClasses(DatasetSpec dataset, CategoricalColumn? labels, CategoricalColumn? predictions, int scoreCount)
+    {
+        if (dataset.Classes.Count > 0)
+        {
+            return [.. dataset.Classes.Select(LabelText.Canonical)];
+        }
+
+        if (scoreCount > 0)
+        {
+            return [.. Enumerable.Range(0, Math.Max(2, scoreCount)).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+        }
+
+        return [.. new[] { labels, predictions }
+            .Where(c => c is not null)
+            .SelectMany(c => c!.Levels)
+            .Select(LabelText.Canonical)
+            .Distinct(StringComparer.Ordinal)
+            .Order(Comparer<string>.Create(LabelText.Compare))];
+    }
+
+    private static int[] MapToClasses(CategoricalColumn column, string[] classes, DataTable table, DatasetSpec dataset, string role, List<Diagnostic> diagnostics)
+    {
+        var levelToClass = column.Levels.Select(level => Array.IndexOf(classes, LabelText.Canonical(level))).ToArray();
+        var result = new int[column.Codes.Length];
+        var reported = 0;
+        for (var row = 0; row < result.Length; row++)
+        {
+            var index = levelToClass[column.Codes[row]];
+            if (index < 0 && ++reported <= 5)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LabelOutsideClasses, new SourceLocation(table.File, table.Lines[row], 0),
+                    string.Create(CultureInfo.InvariantCulture, $"column '{column.Name}' ({role}), row {row + 1}: '{column.Levels[column.Codes[row]]}' is not one of the classes [{string.Join(", ", classes)}] of dataset '{dataset.Name}'; fix the value or the dataset's 'classes'")));
+            }
+
+            result[row] = index;
+        }
+
+        if (reported > 5)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LabelOutsideClasses, SourceLocation.OfFile(table.File), string.Create(CultureInfo.InvariantCulture, $"column '{column.Name}': {reported - 5} more rows outside the classes")));
+        }
+
+        return result;
+    }
+
+    private static float[] Probabilities(NumericColumn[] scores, ScoreKind kind, int classCount, DataTable table, List<Diagnostic> diagnostics)
+    {
+        var n = table.RowCount;
+        var result = new float[n * classCount];
+        var reported = 0;
+        for (var row = 0; row < n; row++)
+        {
+            var target = result.AsSpan(row * classCount, classCount);
+            if (scores.Length == 1)
+            {
+                // One column holds the positive class of a binary model.
+                var value = scores[0].Values[row];
+                var positive = kind == ScoreKind.Logits ? 1 / (1 + Math.Exp(-value)) : value;
+                target[0] = (float)(1 - positive);
+                target[1] = (float)positive;
+                if (kind == ScoreKind.Probabilities && value is < 0 or > 1)
+                {
+                    Report(row, string.Create(CultureInfo.InvariantCulture, $"probability {value} is outside [0, 1]"));
+                }
+
+                continue;
+            }
+
+            if (kind == ScoreKind.Logits)
+            {
+                var max = double.NegativeInfinity;
+                for (var k = 0; k < classCount; k++)
+                {
+                    max = Math.Max(max, scores[k].Values[row]);
+                }
+
+                double sum = 0;
+                for (var k = 0; k < classCount; k++)
+                {
+                    sum += Math.Exp(scores[k].Values[row] - max);
+                }
+
+                for (var k = 0; k < classCount; k++)
+                {
+                    target[k] = (float)(Math.Exp(scores[k].Values[row] - max) / sum);
+                }
+            }
+            else
+            {
+                double sum = 0;
+                for (var k = 0; k < classCount; k++)
+                {
+                    var value = scores[k].Values[row];
+                    sum += value;
+                    target[k] = (float)value;
+                    if (value is < 0 or > 1)
+                    {
+                        Report(row, string.Create(CultureInfo.InvariantCulture, $"probability {value} in '{scores[k].Name}' is outside [0, 1]"));
+                    }
+                }
+
+                if (Math.Abs(sum - 1) > SumTolerance)
+                {
+                    Report(row, string.Create(CultureInfo.InvariantCulture, $"probabilities sum to {sum:R}, not 1; if these are raw model outputs, use 'score_kind: logits'"));
+                }
+            }
+        }
+
+        return result;
+
+        void Report(int row, string message)
+        {
+            if (++reported <= 5)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidProbabilities, new SourceLocation(table.File, table.Lines[row], 0), string.Create(CultureInfo.InvariantCulture, $"row {row + 1}: {message}")));
+            }
+        }
+    }
+
+    private static int[] ArgMax(float[] probabilities, int classCount)
+    {
+        var result = new int[probabilities.Length / classCount];
+        for (var row = 0; row < result.Length; row++)
+        {
+            var span = probabilities.AsSpan(row * classCount, classCount);
+            var best = 0;
+            for (var k = 1; k < span.Length; k++)
+            {
+                if (span[k] > span[best])
+                {
+                    best = k;
+                }
+            }
+
+            result[row] = best;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,7 @@
+namespace CatInherit.Data;
+
+/// <summary>Free text, one string per row.</summary>
+internal sealed class TextColumn(string name, string[] values) : DataColumn(name)
+{
+    public string[] Values { get; } = values;
+}

@@ -1,0 +1,32 @@
+namespace CatInherit.Metrics;
+
+/// <summary>Binary confusion counts of one group, positive = the policy's positive label.</summary>
+internal record struct ConfusionCounts(long TruePositives, long FalsePositives, long FalseNegatives, long TrueNegatives)
+{
+    public readonly long Count => TruePositives + FalsePositives + FalseNegatives + TrueNegatives;
+
+    public readonly double SelectionRate => Count == 0 ? double.NaN : (double)(TruePositives + FalsePositives) / Count;
+
+    public readonly double Accuracy => Count == 0 ? double.NaN : (double)(TruePositives + TrueNegatives) / Count;
+
+    /// <summary>TP / (TP + FN); NaN when the group has no positive labels.</summary>
+    public readonly double TruePositiveRate => TruePositives + FalseNegatives == 0 ? double.NaN : (double)TruePositives / (TruePositives + FalseNegatives);
+
+    /// <summary>FP / (FP + TN); NaN when the group has no negative labels.</summary>
+    public readonly double FalsePositiveRate => FalsePositives + TrueNegatives == 0 ? double.NaN : (double)FalsePositives / (FalsePositives + TrueNegatives);
+
+    /// <summary>Cell index used by the bootstrap: 0 TP, 1 FP, 2 FN, 3 TN.</summary>
+    public static byte Cell(bool actualPositive, bool predictedPositive) =>
+        (byte)(actualPositive ? (predictedPositive ? 0 : 2) : (predictedPositive ? 1 : 3));
+
+    public void Add(byte cell)
+    {
+        switch (cell)
+        {
+            case 0: TruePositives++; break;
+            case 1: FalsePositives++; break;
+            case 2: FalseNegatives++; break;
+            default: TrueNegatives++; break;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+namespace CatInherit.Policy;
+
+/// <summary>One check of a policy, validated.</summary>
+public sealed class CheckSpec
+{
+    internal CheckSpec(string id, string kind, GateSpec? gate, DecideMode decide, double confidence, int resamples, SpecValues values)
+    {
+        Id = id;
+        Kind = kind;
+        Gate = gate;
+        Decide = decide;
+        Confidence = confidence;
+        Resamples = resamples;
+        Values = values;
+    }
+
+    /// <summary>Unique id; the test name.</summary>
+    public string Id { get; }
+
+    /// <summary>The check kind, e.g. <c>group-fairness</c>.</summary>
+    public string Kind { get; }
+
+    /// <summary>The gate, or null for a check that only reports.</summary>
+    public GateSpec? Gate { get; }
+
+    /// <summary>Whether the point value or the interval decides.</summary>
+    public DecideMode Decide { get; }
+
+    /// <summary>Bootstrap confidence level.</summary>
+    public double Confidence { get; }
+
+    /// <summary>Bootstrap resamples (0: no intervals).</summary>
+    public int Resamples { get; }
+
+    /// <summary>Where the check starts in the policy (its <c>- id:</c> line).</summary>
+    public SourceLocation Location => Values.Owner;
+
+    /// <summary>The display name used by test adapters: <c>"{kind}: {id}"</c>.</summary>
+    public string DisplayName => $"{Kind}: {Id}";
+
+    /// <summary>The dataset the check reads, when it has one.</summary>
+    public string? Dataset => Values.GetString("dataset");
+
+    internal SpecValues Values { get; }
+}

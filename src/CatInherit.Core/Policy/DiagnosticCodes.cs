@@ -1,0 +1,78 @@
+namespace CatInherit.Policy;
+
+/// <summary>Every diagnostic code CatInherit emits. Codes are stable; the README lists them.</summary>
+public static class DiagnosticCodes
+{
+    // Policy file and YAML.
+    /// <summary>The policy file does not exist or cannot be read.</summary>
+    public const string PolicyNotFound = "CAT0001";
+    /// <summary>The YAML is not well formed.</summary>
+    public const string YamlSyntax = "CAT0002";
+    /// <summary>The policy declares an unsupported version.</summary>
+    public const string UnsupportedVersion = "CAT0003";
+
+    // Shape of the policy.
+    /// <summary>A key that the schema does not know.</summary>
+    public const string UnknownKey = "CAT0010";
+    /// <summary>A required key is missing.</summary>
+    public const string MissingKey = "CAT0011";
+    /// <summary>A value has the wrong type (mapping, list, number...).</summary>
+    public const string WrongType = "CAT0012";
+    /// <summary>A value is not one of the allowed values.</summary>
+    public const string InvalidValue = "CAT0013";
+    /// <summary>The same key appears twice in one mapping.</summary>
+    public const string DuplicateKey = "CAT0014";
+    /// <summary>A number is outside its allowed range.</summary>
+    public const string OutOfRange = "CAT0015";
+
+    // Checks.
+    /// <summary>A check kind that does not exist.</summary>
+    public const string UnknownCheckKind = "CAT0020";
+    /// <summary>Two checks share an id.</summary>
+    public const string DuplicateCheckId = "CAT0021";
+    /// <summary>A check names a dataset the policy does not declare.</summary>
+    public const string UnknownDataset = "CAT0022";
+    /// <summary>A gate names a metric the check kind does not produce.</summary>
+    public const string UnknownMetric = "CAT0023";
+    /// <summary>A gate must have exactly one of max or min.</summary>
+    public const string InvalidGate = "CAT0024";
+    /// <summary>A check id with characters that cannot name a test.</summary>
+    public const string InvalidCheckId = "CAT0025";
+    /// <summary>A dataset has no way to obtain predictions (no prediction, scores or model).</summary>
+    public const string NoPredictions = "CAT0026";
+    /// <summary>A value refers to a class that the dataset does not have.</summary>
+    public const string UnknownClass = "CAT0027";
+
+    // Data files.
+    /// <summary>A data file does not exist.</summary>
+    public const string DataNotFound = "CAT0100";
+    /// <summary>A data file is empty or has no data rows.</summary>
+    public const string EmptyData = "CAT0101";
+    /// <summary>A column named by the policy is not in the file.</summary>
+    public const string MissingColumn = "CAT0102";
+    /// <summary>A value that must be a number is not one.</summary>
+    public const string NotANumber = "CAT0103";
+    /// <summary>A row has a different number of fields than the header.</summary>
+    public const string RaggedRow = "CAT0104";
+    /// <summary>A label or prediction outside the declared classes.</summary>
+    public const string LabelOutsideClasses = "CAT0105";
+    /// <summary>A JSONL line is not a JSON object.</summary>
+    public const string InvalidJsonLine = "CAT0106";
+    /// <summary>A data file with an extension CatInherit cannot read.</summary>
+    public const string UnsupportedDataFormat = "CAT0107";
+    /// <summary>A required value is missing in a row.</summary>
+    public const string MissingValue = "CAT0108";
+    /// <summary>Scores that are not valid probabilities.</summary>
+    public const string InvalidProbabilities = "CAT0109";
+
+    // Warnings raised while running.
+    /// <summary>A check ran but something about its result deserves attention (an excluded group, dropped resamples).</summary>
+    public const string CheckWarning = "CAT0300";
+
+    // Command line.
+    /// <summary>An invalid command-line option.</summary>
+    public const string InvalidOption = "CAT0500";
+
+    /// <summary>An unexpected internal error (a bug: please report it).</summary>
+    public const string InternalError = "CAT9999";
+}

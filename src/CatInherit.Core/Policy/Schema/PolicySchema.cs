@@ -1,0 +1,58 @@
+namespace CatInherit.Policy.Schema;
+
+/// <summary>
+/// The version-1 policy schema as data. The loader validates against it, <see cref="JsonSchemaWriter"/>
+/// turns it into the JSON Schema editors use, so the two can never disagree.
+/// </summary>
+public static class PolicySchema
+{
+    /// <summary>The only policy version this release reads.</summary>
+    public const int Version = 1;
+
+    /// <summary>Keys of the model section.</summary>
+    public static IReadOnlyList<KeySpec> ModelKeys { get; } =
+    [
+        new("path", ValueKind.Path, "The .onnx file, relative to the policy file.") { Required = true },
+        new("provider", ValueKind.Enum, "auto: CUDA when it loads, else CPU (the report says which); cpu; cuda (an error when CUDA cannot load).") { AllowedValues = ["auto", "cpu", "cuda"], Default = "auto" },
+        new("batch_size", ValueKind.Integer, "Rows per inference batch.") { Minimum = 1, Default = "64" },
+    ];
+
+    /// <summary>Keys of one dataset.</summary>
+    public static IReadOnlyList<KeySpec> DatasetKeys { get; } =
+    [
+        new("path", ValueKind.Path, "A .csv or .jsonl file, relative to the policy file.") { Required = true },
+        new("label", ValueKind.String, "The column with the true label."),
+        new("prediction", ValueKind.String, "A column with precomputed hard predictions (no model needed)."),
+        new("scores", ValueKind.StringList, "Columns with precomputed per-class scores, one per class in class order; a single column holds the positive class of a binary model."),
+        new("score_kind", ValueKind.Enum, "What the scores columns hold; required with scores.") { AllowedValues = ["logits", "probabilities"] },
+        new("classes", ValueKind.StringList, "The class labels in score order. Default: 0..K-1 with K score columns, else the sorted distinct labels and predictions."),
+    ];
+
+    /// <summary>Keys of a gate.</summary>
+    public static IReadOnlyList<KeySpec> GateKeys { get; } =
+    [
+        new("metric", ValueKind.String, "The metric the gate compares.") { Required = true },
+        new("max", ValueKind.Number, "Fail when the metric is above this value."),
+        new("min", ValueKind.Number, "Fail when the metric is below this value."),
+    ];
+
+    /// <summary>Keys every check kind understands.</summary>
+    public static IReadOnlyList<KeySpec> CommonCheckKeys { get; } =
+    [
+        new("id", ValueKind.String, "Unique id; becomes the test name.") { Required = true },
+        new("kind", ValueKind.Enum, "The check kind.") { Required = true, AllowedValues = [.. CheckCatalog.Kinds.Select(k => k.Name)] },
+        new("gate", ValueKind.Map, "The threshold that decides pass or fail.") { Keys = GateKeys },
+        new("decide", ValueKind.Enum, "point: the metric value decides; interval: the whole bootstrap interval must lie on the passing side, otherwise the check warns.") { AllowedValues = ["point", "interval"], Default = "point" },
+        new("confidence", ValueKind.Number, "Confidence level of the bootstrap interval.") { Minimum = 0, Maximum = 1, Exclusive = true, Default = "0.95" },
+        new("resamples", ValueKind.Integer, "Bootstrap resamples; 0 turns intervals off.") { Minimum = 0, Maximum = 1_000_000, Default = "1000" },
+    ];
+
+    /// <summary>Top-level keys.</summary>
+    public static IReadOnlyList<KeySpec> RootKeys { get; } =
+    [
+        new("version", ValueKind.Integer, "Policy schema version; must be 1.") { Required = true, Minimum = 1, Maximum = 1 },
+        new("model", ValueKind.Map, "The ONNX model under test; omit it when every dataset holds the model's outputs.") { Keys = ModelKeys },
+        new("datasets", ValueKind.Map, "Named datasets the checks refer to.") { Required = true },
+        new("checks", ValueKind.MapList, "The checks to run, in report order.") { Required = true },
+    ];
+}

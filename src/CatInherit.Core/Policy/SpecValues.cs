@@ -1,0 +1,42 @@
+using System.Globalization;
+using CatInherit.Policy.Yaml;
+
+namespace CatInherit.Policy;
+
+/// <summary>
+/// The validated keys of one policy mapping with their positions. The loader has already checked
+/// every type, so the getters only convert.
+/// </summary>
+internal sealed class SpecValues(SourceLocation owner, IReadOnlyDictionary<string, YamlNode> nodes)
+{
+    public static SpecValues Empty(SourceLocation owner) => new(owner, new Dictionary<string, YamlNode>());
+
+    public SourceLocation Owner { get; } = owner;
+
+    public bool Has(string key) => nodes.TryGetValue(key, out var node) && node is not YamlScalar { IsNull: true };
+
+    /// <summary>Where the key's value is written; the owning mapping when the key is absent.</summary>
+    public SourceLocation LocationOf(string key) => nodes.TryGetValue(key, out var node) ? node.Location : Owner;
+
+    /// <summary>The location of the i-th item of a list value.</summary>
+    public SourceLocation LocationOf(string key, int index) =>
+        nodes.TryGetValue(key, out var node) && node is YamlList list && index < list.Items.Count ? list.Items[index].Location : LocationOf(key);
+
+    public string? GetString(string key) => nodes.TryGetValue(key, out var node) && node is YamlScalar { IsNull: false } s ? s.Value : null;
+
+    public IReadOnlyList<string> GetStrings(string key) => nodes.TryGetValue(key, out var node)
+        ? node switch
+        {
+            YamlScalar { IsNull: true } => [],
+            YamlScalar s => [s.Value],
+            YamlList l => [.. l.Items.OfType<YamlScalar>().Select(s => s.Value)],
+            _ => [],
+        }
+        : [];
+
+    public double? GetDouble(string key) =>
+        GetString(key) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    public int? GetInt(string key) =>
+        GetString(key) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+}

@@ -1,0 +1,124 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace CatInherit.Policy.Yaml;
+
+/// <summary>
+/// Builds a position-carrying tree from YamlDotNet's event stream. Working on events (not on
+/// YamlDotNet's representation model) keeps duplicate keys, so every problem can be reported at once.
+/// </summary>
+internal static class YamlTreeReader
+{
+    /// <summary>Reads the first document; returns null and a diagnostic when the YAML is malformed.</summary>
+    public static YamlNode? Read(string text, string file, List<Diagnostic> diagnostics)
+    {
+        var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            parser.Consume<StreamStart>();
+            if (!parser.TryConsume<DocumentStart>(out _))
+            {
+                return null;
+            }
+
+            var root = ReadNode(parser, file, anchors, diagnostics);
+            parser.Consume<DocumentEnd>();
+            if (parser.TryConsume<DocumentStart>(out var second))
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    DiagnosticCodes.YamlSyntax,
+                    At(file, second.Start),
+                    "a policy file holds one YAML document; remove the second '---' document or move it to its own file"));
+            }
+
+            return root;
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, At(file, ex.Start), $"invalid YAML: {Describe(ex)}"));
+            return null;
+        }
+    }
+
+    private static YamlNode ReadNode(IParser parser, string file, Dictionary<string, YamlNode> anchors, List<Diagnostic> diagnostics)
+    {
+        var current = parser.Current ?? throw new InvalidOperationException("YAML parser ended early.");
+        switch (current)
+        {
+            case AnchorAlias alias:
+                parser.MoveNext();
+                if (anchors.TryGetValue(alias.Value.Value, out var target))
+                {
+                    return target;
+                }
+
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, At(file, alias.Start), $"alias '*{alias.Value.Value}' refers to no anchor defined before it"));
+                return new YamlScalar(At(file, alias.Start), string.Empty, isPlain: true);
+
+            case Scalar scalar:
+                parser.MoveNext();
+                var node = new YamlScalar(At(file, scalar.Start), scalar.Value, scalar.Style == ScalarStyle.Plain);
+                Remember(scalar.Anchor, node, anchors);
+                return node;
+
+            case SequenceStart start:
+                {
+                    parser.MoveNext();
+                    var items = new List<YamlNode>();
+                    while (!parser.TryConsume<SequenceEnd>(out _))
+                    {
+                        items.Add(ReadNode(parser, file, anchors, diagnostics));
+                    }
+
+                    var list = new YamlList(At(file, start.Start), items);
+                    Remember(start.Anchor, list, anchors);
+                    return list;
+                }
+
+            case MappingStart start:
+                {
+                    parser.MoveNext();
+                    var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+                    while (!parser.TryConsume<MappingEnd>(out _))
+                    {
+                        var keyNode = ReadNode(parser, file, anchors, diagnostics);
+                        var value = ReadNode(parser, file, anchors, diagnostics);
+                        if (keyNode is YamlScalar key)
+                        {
+                            entries.Add(new(key, value));
+                        }
+                        else
+                        {
+                            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongType, keyNode.Location, $"a key must be a plain name, found {keyNode.Describe()}"));
+                        }
+                    }
+
+                    var map = new YamlMap(At(file, start.Start), entries);
+                    Remember(start.Anchor, map, anchors);
+                    return map;
+                }
+
+            default:
+                throw new InvalidOperationException($"Unexpected YAML event {current.GetType().Name}.");
+        }
+    }
+
+    private static void Remember(AnchorName anchor, YamlNode node, Dictionary<string, YamlNode> anchors)
+    {
+        if (!anchor.IsEmpty)
+        {
+            anchors[anchor.Value] = node;
+        }
+    }
+
+    private static SourceLocation At(string file, Mark mark) => new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    private static string Describe(YamlException ex)
+    {
+        // YamlDotNet prefixes its own "(Line: x, Col: y, ...)" position; ours is in the canonical prefix already.
+        var message = ex.InnerException?.Message ?? ex.Message;
+        var close = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && close > 0 ? message[(close + 3)..] : message;
+    }
+}

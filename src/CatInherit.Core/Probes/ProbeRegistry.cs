@@ -1,0 +1,14 @@
+using CatInherit.Probes.Fairness;
+
+namespace CatInherit.Probes;
+
+/// <summary>The probe of each implemented check kind.</summary>
+internal static class ProbeRegistry
+{
+    private static readonly Dictionary<string, IProbe> Probes = new IProbe[]
+    {
+        new GroupFairnessProbe(),
+    }.ToDictionary(p => p.Kind, StringComparer.Ordinal);
+
+    public static IProbe For(string kind) => Probes[kind];
+}

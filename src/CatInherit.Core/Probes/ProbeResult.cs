@@ -1,0 +1,24 @@
+using CatInherit.Metrics;
+using CatInherit.Reports;
+
+namespace CatInherit.Probes;
+
+/// <summary>What a probe measured; gating turns it into a <see cref="CheckReport"/>.</summary>
+internal sealed class ProbeResult
+{
+    public required long Count { get; init; }
+
+    /// <summary>Metrics in catalog order; NaN where undefined (explained in <see cref="Undefined"/>).</summary>
+    public required IReadOnlyList<KeyValuePair<string, double>> Metrics { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, Interval>> Intervals { get; init; } = [];
+
+    public IReadOnlyList<KeyValuePair<string, string>> Undefined { get; init; } = [];
+
+    public IReadOnlyList<GroupReport> Groups { get; init; } = [];
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The details behind a metric's value (e.g. which groups are furthest apart), for failure messages.</summary>
+    public Func<string, string?> Explain { get; init; } = _ => null;
+}

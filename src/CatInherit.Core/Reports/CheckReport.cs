@@ -1,0 +1,50 @@
+using CatInherit.Metrics;
+using CatInherit.Policy;
+
+namespace CatInherit.Reports;
+
+/// <summary>Everything known about one check after it ran.</summary>
+public sealed class CheckReport
+{
+    /// <summary>The check's id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The check's kind.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Pass, fail, warn or error.</summary>
+    public required CheckStatus Status { get; init; }
+
+    /// <summary>Rows (or pairs, samples) the metrics are computed on.</summary>
+    public required long Count { get; init; }
+
+    /// <summary>Defined metrics, in catalog order.</summary>
+    public required IReadOnlyList<MetricValue> Metrics { get; init; }
+
+    /// <summary>Bootstrap intervals, by metric, in catalog order.</summary>
+    public required IReadOnlyList<KeyValuePair<string, Interval>> Intervals { get; init; }
+
+    /// <summary>The gate and its value, when the check has a gate.</summary>
+    public GateResult? Gate { get; init; }
+
+    /// <summary>Per-group values (fairness checks).</summary>
+    public IReadOnlyList<GroupReport> Groups { get; init; } = [];
+
+    /// <summary>Metrics that are undefined on this data, with the reason.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Undefined { get; init; } = [];
+
+    /// <summary>Things worth knowing that do not change the status.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>One line that explains the status: metric, value, interval, threshold, n.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>Where the check is declared in the policy.</summary>
+    public required SourceLocation Location { get; init; }
+
+    /// <summary>The display name used by test adapters.</summary>
+    public string DisplayName => $"{Kind}: {Id}";
+
+    /// <summary>The interval of a metric, when one was computed.</summary>
+    public Interval? IntervalOf(string metric) => Intervals.FirstOrDefault(p => p.Key == metric) is { Key: not null } pair ? pair.Value : null;
+}

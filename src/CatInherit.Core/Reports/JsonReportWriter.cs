@@ -1,0 +1,166 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace CatInherit.Reports;
+
+/// <summary><c>report.json</c>, schema <c>catinherit-report/1</c>. Numbers are written in full (shortest round-trip form).</summary>
+public sealed class JsonReportWriter : IReportWriter
+{
+    /// <inheritdoc />
+    public string Format => "json";
+
+    /// <inheritdoc />
+    public string FileName => "report.json";
+
+    /// <inheritdoc />
+    public void Write(RunReport report, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        json.WriteString("schema", RunReport.SchemaId);
+        json.WriteString("policy", report.Policy);
+        json.WriteBoolean("passed", report.Passed);
+        json.WriteNumber("seed", report.Seed);
+        if (report.Model is { } model)
+        {
+            json.WriteStartObject("model");
+            json.WriteString("path", model.Path);
+            json.WriteString("sha256", model.Sha256);
+            json.WriteString("provider", model.Provider);
+            if (model.ProviderNote is { } note)
+            {
+                json.WriteString("provider_note", note);
+            }
+
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("model");
+        }
+
+        json.WriteStartObject("summary");
+        foreach (var status in Enum.GetValues<CheckStatus>())
+        {
+            json.WriteNumber(StatusName(status), report.CountOf(status));
+        }
+
+        json.WriteEndObject();
+        json.WriteStartArray("checks");
+        foreach (var check in report.Checks)
+        {
+            WriteCheck(json, check);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The lower-case status name used in every format.</summary>
+    public static string StatusName(CheckStatus status) => status switch
+    {
+        CheckStatus.Pass => "pass",
+        CheckStatus.Fail => "fail",
+        CheckStatus.Warn => "warn",
+        _ => "error",
+    };
+
+    private static void WriteCheck(Utf8JsonWriter json, CheckReport check)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", check.Id);
+        json.WriteString("kind", check.Kind);
+        json.WriteString("status", StatusName(check.Status));
+        json.WriteNumber("n", check.Count);
+        json.WriteNumber("line", check.Location.Line);
+        json.WriteStartObject("metrics");
+        foreach (var metric in check.Metrics)
+        {
+            json.WriteNumber(metric.Name, metric.Value);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("intervals");
+        foreach (var (name, interval) in check.Intervals)
+        {
+            json.WriteStartArray(name);
+            json.WriteNumberValue(interval.Lower);
+            json.WriteNumberValue(interval.Upper);
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+        if (check.Gate is { } gate)
+        {
+            json.WriteStartObject("gate");
+            json.WriteString("metric", gate.Gate.Metric);
+            json.WriteString("op", gate.Gate.OpName);
+            json.WriteNumber("threshold", gate.Gate.Threshold);
+            if (gate.Value is { } value)
+            {
+                json.WriteNumber("value", value);
+            }
+            else
+            {
+                json.WriteNull("value");
+            }
+
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("gate");
+        }
+
+        if (check.Groups.Count > 0)
+        {
+            json.WriteStartObject("groups");
+            foreach (var group in check.Groups)
+            {
+                json.WriteStartObject(group.Name);
+                json.WriteNumber("n", group.Count);
+                if (group.Excluded)
+                {
+                    json.WriteBoolean("excluded", true);
+                }
+
+                foreach (var metric in group.Metrics)
+                {
+                    json.WriteNumber(metric.Name, metric.Value);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        if (check.Undefined.Count > 0)
+        {
+            json.WriteStartObject("undefined");
+            foreach (var (name, reason) in check.Undefined)
+            {
+                json.WriteString(name, reason);
+            }
+
+            json.WriteEndObject();
+        }
+
+        if (check.Warnings.Count > 0)
+        {
+            json.WriteStartArray("warnings");
+            foreach (var warning in check.Warnings)
+            {
+                json.WriteStringValue(warning);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteString("message", check.Message);
+        json.WriteEndObject();
+    }
+}

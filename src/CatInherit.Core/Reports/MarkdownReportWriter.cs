@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+
+namespace CatInherit.Reports;
+
+/// <summary><c>report.md</c>: a summary table fit for <c>$GITHUB_STEP_SUMMARY</c>, then per-group details.</summary>
+public sealed class MarkdownReportWriter : IReportWriter
+{
+    /// <inheritdoc />
+    public string Format => "md";
+
+    /// <inheritdoc />
+    public string FileName => "report.md";
+
+    /// <inheritdoc />
+    public void Write(RunReport report, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var md = new StringBuilder();
+        var failed = report.CountOf(CheckStatus.Fail) + report.CountOf(CheckStatus.Error);
+        md.Append(CultureInfo.InvariantCulture, $"## CatInherit: {(report.Passed ? "passed" : "failed")} ({report.CountOf(CheckStatus.Pass)} passed, {failed} failed, {report.CountOf(CheckStatus.Warn)} warned)\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Policy `{report.Policy}` · seed {report.Seed} · ");
+        md.Append(report.Model is { } model ? $"model `{model.Path}` on {model.Provider}\n\n" : "predictions from the datasets\n\n");
+        md.Append("| Status | Check | Kind | Gate | Value | Interval | n |\n");
+        md.Append("|---|---|---|---|---:|---|---:|\n");
+        foreach (var check in report.Checks)
+        {
+            var gate = check.Gate is { } g ? $"{g.Gate.Metric} {(g.Gate.Op == Policy.GateOp.Max ? "≤" : "≥")} {Numbers.Format(g.Gate.Threshold)}" : "—";
+            var value = check.Gate?.Value is { } v ? Numbers.Format(v) : "—";
+            var interval = check.Gate is { } gg && check.IntervalOf(gg.Gate.Metric) is { } iv ? Numbers.Format(iv) : "—";
+            md.Append(CultureInfo.InvariantCulture, $"| {Icon(check.Status)} {JsonReportWriter.StatusName(check.Status)} | `{Escape(check.Id)}` | {check.Kind} | {gate} | {value} | {interval} | {check.Count} |\n");
+        }
+
+        foreach (var check in report.Checks)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n### {Icon(check.Status)} {Escape(check.DisplayName)}\n\n{Escape(check.Message)}\n");
+            if (check.Metrics.Count > 0)
+            {
+                md.Append("\n| Metric | Value | Interval |\n|---|---:|---|\n");
+                foreach (var metric in check.Metrics)
+                {
+                    var interval = check.IntervalOf(metric.Name) is { } iv ? Numbers.Format(iv) : "—";
+                    md.Append(CultureInfo.InvariantCulture, $"| {metric.Name} | {Numbers.Format(metric.Value)} | {interval} |\n");
+                }
+            }
+
+            if (check.Groups.Count > 0)
+            {
+                var names = check.Groups.SelectMany(g => g.Metrics.Select(m => m.Name)).Distinct().ToList();
+                md.Append(CultureInfo.InvariantCulture, $"\n| Group | n | {string.Join(" | ", names)} |\n|---|---:|{string.Concat(names.Select(_ => "---:|"))}\n");
+                foreach (var group in check.Groups)
+                {
+                    var cells = names.Select(n => group.Metrics.FirstOrDefault(m => m.Name == n) is { } m ? Numbers.Format(m.Value) : "—");
+                    var label = group.Excluded ? $"{Escape(group.Name)} (excluded)" : Escape(group.Name);
+                    md.Append(CultureInfo.InvariantCulture, $"| {label} | {group.Count} | {string.Join(" | ", cells)} |\n");
+                }
+            }
+
+            foreach (var (name, reason) in check.Undefined)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"\n- {name} is undefined: {Escape(reason)}");
+            }
+
+            foreach (var warning in check.Warnings)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"\n- warning: {Escape(warning)}");
+            }
+
+            if (check.Undefined.Count + check.Warnings.Count > 0)
+            {
+                md.Append('\n');
+            }
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(md.ToString());
+        output.Write(bytes);
+    }
+
+    private static string Icon(CheckStatus status) => status switch
+    {
+        CheckStatus.Pass => "✅",
+        CheckStatus.Warn => "⚠️",
+        _ => "❌",
+    };
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+}

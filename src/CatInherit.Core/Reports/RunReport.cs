@@ -1,0 +1,26 @@
+namespace CatInherit.Reports;
+
+/// <summary>The result of running a policy: what every report format is written from.</summary>
+public sealed class RunReport
+{
+    /// <summary>The report schema id.</summary>
+    public const string SchemaId = "catinherit-report/1";
+
+    /// <summary>The policy path as the user named it.</summary>
+    public required string Policy { get; init; }
+
+    /// <summary>The bootstrap seed.</summary>
+    public required int Seed { get; init; }
+
+    /// <summary>The model, or null when datasets held the predictions.</summary>
+    public ModelInfo? Model { get; init; }
+
+    /// <summary>Checks in policy order.</summary>
+    public required IReadOnlyList<CheckReport> Checks { get; init; }
+
+    /// <summary>True when no check failed or errored (warnings pass unless the caller says otherwise).</summary>
+    public bool Passed => Checks.All(c => c.Status is CheckStatus.Pass or CheckStatus.Warn);
+
+    /// <summary>Counts by status.</summary>
+    public int CountOf(CheckStatus status) => Checks.Count(c => c.Status == status);
+}
