@@ -50,7 +50,7 @@ public static class PolicySchema
     /// <summary>Top-level keys.</summary>
     public static IReadOnlyList<KeySpec> RootKeys { get; } =
     [
-        new("version", ValueKind.Integer, "Policy schema version; must be 1.") { Required = true, Minimum = 1, Maximum = 1 },
+        new("version", ValueKind.Integer, "Policy schema version; must be 1.") { Required = true },
         new("model", ValueKind.Map, "The ONNX model under test; omit it when every dataset holds the model's outputs.") { Keys = ModelKeys },
         new("datasets", ValueKind.Map, "Named datasets the checks refer to.") { Required = true },
         new("checks", ValueKind.MapList, "The checks to run, in report order.") { Required = true },

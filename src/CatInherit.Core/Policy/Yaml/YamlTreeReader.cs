@@ -39,6 +39,18 @@ internal static class YamlTreeReader
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, At(file, ex.Start), $"invalid YAML: {Describe(ex)}"));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some malformed input (an unclosed '[' or '{').
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, LastPosition(text, file), "invalid YAML: the file ends inside an unclosed '[', '{' or quote"));
+            return null;
+        }
+    }
+
+    private static SourceLocation LastPosition(string text, string file)
+    {
+        var lines = text.TrimEnd().Split('\n');
+        return new SourceLocation(file, lines.Length, lines[^1].Length + 1);
     }
 
     private static YamlNode ReadNode(IParser parser, string file, Dictionary<string, YamlNode> anchors, List<Diagnostic> diagnostics)

@@ -1,0 +1,30 @@
+using CatInherit.Running;
+
+namespace CatInherit.Tests.Support;
+
+/// <summary>Writes a policy and its data into a temp folder and runs it, as a user would.</summary>
+public static class PolicyRun
+{
+    public static RunResult Run(TempFolder folder, string yaml, int seed = 0)
+    {
+        var path = folder.Write("catinherit.yaml", yaml);
+        var current = Directory.GetCurrentDirectory();
+        return PolicyRunner.Run(path, new RunOptions { Seed = seed });
+    }
+
+    /// <summary>A one-check group-fairness policy over <paramref name="dataFile"/>.</summary>
+    public static string FairnessPolicy(string dataFile, string datasetExtra = "    prediction: pred\n", string checkExtra = "", string sensitive = "sex") => $"""
+        version: 1
+        datasets:
+          d:
+            path: {dataFile}
+            label: label
+        {datasetExtra}checks:
+          - id: parity
+            kind: group-fairness
+            dataset: d
+            sensitive: {sensitive}
+            gate: {"{"} metric: demographic_parity_difference, max: 0.5 {"}"}
+        {checkExtra}
+        """;
+}
