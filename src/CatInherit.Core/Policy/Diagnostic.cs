@@ -29,7 +29,7 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, Source
         var severity = IsError ? "error" : "warning";
         var origin = Location switch
         {
-            { File.Length: 0 } => "catinherit",
+            { File: null or "" } => "catinherit",
             { Line: > 0, Column: > 0 } l => string.Create(CultureInfo.InvariantCulture, $"{l.File}({l.Line},{l.Column})"),
             { Line: > 0 } l => string.Create(CultureInfo.InvariantCulture, $"{l.File}({l.Line})"),
             var l => l.File,

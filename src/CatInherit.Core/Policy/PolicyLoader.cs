@@ -416,7 +416,7 @@ public static partial class PolicyLoader
                 return false;
             }
 
-            if (node is YamlList { Items.Count: 0 })
+            if (node is YamlList { Items.Count: 0 } && spec.Kind != ValueKind.MapList)
             {
                 Error(DiagnosticCodes.InvalidValue, node.Location, $"'{spec.Name}' in {context} is an empty list; {spec.Description}");
                 return false;

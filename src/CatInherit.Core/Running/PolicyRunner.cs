@@ -75,11 +75,7 @@ public static class PolicyRunner
         return inputs;
     }
 
-    /// <summary>The data file's path as seen from where the policy path was given, so messages are clickable.</summary>
-    private static string DataPath(InheritancePolicy policy, DatasetSpec dataset)
-    {
-        var policyFolder = Path.GetDirectoryName(policy.FilePath);
-        var combined = string.IsNullOrEmpty(policyFolder) ? dataset.DisplayPath : Path.Combine(policyFolder, dataset.DisplayPath);
-        return combined.Replace('\\', '/');
-    }
+    /// <summary>The data file as the user can open it: relative to the working folder when the policy path was relative.</summary>
+    private static string DataPath(InheritancePolicy policy, DatasetSpec dataset) =>
+        (Path.IsPathRooted(policy.FilePath) ? dataset.Path : Path.GetRelativePath(Directory.GetCurrentDirectory(), dataset.Path)).Replace('\\', '/');
 }

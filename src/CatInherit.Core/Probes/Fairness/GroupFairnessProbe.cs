@@ -70,7 +70,7 @@ internal sealed class GroupFairnessProbe : IProbe
                 if (!double.IsNaN(values[m]) && bootstrap.Intervals[m] is { } interval)
                 {
                     intervals.Add(new(GroupFairnessMetrics.Names[m], interval));
-                    if (bootstrap.Dropped[m] > 0)
+                    if (bootstrap.Dropped[m] > 0 && check.Gate?.Metric == GroupFairnessMetrics.Names[m])
                     {
                         warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{bootstrap.Dropped[m]} of {bootstrap.Resamples} bootstrap resamples left {GroupFairnessMetrics.Names[m]} undefined and were dropped from its interval"));
                     }
