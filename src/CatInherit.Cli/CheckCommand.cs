@@ -16,10 +16,11 @@ internal static class CheckCommand
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed; the same inputs and seed give identical reports.", DefaultValueFactory = _ => 0 };
         var provider = new Option<string?>("--provider") { Description = "Override the model's execution provider: auto, cpu or cuda." };
         provider.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+        var noCache = new Option<bool>("--no-cache") { Description = "Run the model even when its outputs are cached." };
         var failOnWarning = new Option<bool>("--fail-on-warning") { Description = "Exit 1 when a check warns." };
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing but errors." };
 
-        var command = new Command("check", "Run a policy's checks and gate on them.") { policy, reportDir, formats, seed, provider, failOnWarning, quiet };
+        var command = new Command("check", "Run a policy's checks and gate on them.") { policy, reportDir, formats, seed, provider, noCache, failOnWarning, quiet };
         command.SetAction(parse =>
         {
             var writers = ParseFormats(parse.GetValue(formats) ?? "json", stderr);
@@ -29,8 +30,9 @@ internal static class CheckCommand
             }
 
             var isQuiet = parse.GetValue(quiet);
-            var progress = isQuiet ? null : new Progress<RunProgress>(_ => { });
-            var result = PolicyRunner.Run(parse.GetValue(policy)!, new RunOptions { Seed = parse.GetValue(seed) }, progress);
+            var progress = isQuiet ? null : new ProgressPrinter(stderr);
+            var options = new RunOptions { Seed = parse.GetValue(seed), Provider = parse.GetValue(provider), UseCache = !parse.GetValue(noCache) };
+            var result = PolicyRunner.Run(parse.GetValue(policy)!, options, progress);
             ConsoleOutput.WriteDiagnostics(result.Diagnostics, stderr);
             if (result.Report is not { } report)
             {
@@ -39,6 +41,11 @@ internal static class CheckCommand
 
             if (!isQuiet)
             {
+                if (report.Model is { } model)
+                {
+                    stderr.WriteLine($"model {model.Path} ran on {model.Provider}{(model.ProviderNote is { } note ? $" ({note})" : string.Empty)}");
+                }
+
                 ConsoleOutput.WriteChecks(report, stdout, stderr);
             }
 

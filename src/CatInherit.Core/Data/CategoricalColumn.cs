@@ -6,4 +6,6 @@ internal sealed class CategoricalColumn(string name, int[] codes, string[] level
     public int[] Codes { get; } = codes;
 
     public string[] Levels { get; } = levels;
+
+    public override DataColumn Select(int[] rows) => new CategoricalColumn(Name, [.. rows.Select(r => Codes[r])], Levels);
 }

@@ -4,4 +4,7 @@ namespace CatInherit.Data;
 internal abstract class DataColumn(string name)
 {
     public string Name { get; } = name;
+
+    /// <summary>The column restricted to <paramref name="rows"/>, in that order.</summary>
+    public abstract DataColumn Select(int[] rows);
 }

@@ -13,4 +13,8 @@ internal sealed class DataTable(string file, int[] lines, IReadOnlyDictionary<st
     public T Column<T>(string name) where T : DataColumn => (T)columns[name];
 
     public bool Has(string name) => columns.ContainsKey(name);
+
+    /// <summary>The table restricted to <paramref name="rows"/> (ascending row indices).</summary>
+    public DataTable Select(int[] rows) =>
+        new(File, [.. rows.Select(r => Lines[r])], columns.ToDictionary(c => c.Key, c => c.Value.Select(rows), StringComparer.Ordinal));
 }

@@ -4,4 +4,6 @@ namespace CatInherit.Data;
 internal sealed class NumericColumn(string name, double[] values) : DataColumn(name)
 {
     public double[] Values { get; } = values;
+
+    public override DataColumn Select(int[] rows) => new NumericColumn(Name, [.. rows.Select(r => Values[r])]);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CatInherit.Model;
 using CatInherit.Policy;
 
 namespace CatInherit.Data;
@@ -32,16 +33,38 @@ internal static class PredictionSetBuilder
         }
     }
 
-    public static PredictionSet? Build(DatasetSpec dataset, DataTable table, List<Diagnostic> diagnostics)
+    /// <summary>Builds predictions from the dataset's own columns, or from <paramref name="outputs"/> when it has none.</summary>
+    public static PredictionSet? Build(DatasetSpec dataset, DataTable table, ModelOutputs? outputs, List<Diagnostic> diagnostics)
     {
         var errors = diagnostics.Count;
         var labelColumn = dataset.Label is { } l ? table.Column<CategoricalColumn>(l) : null;
         var predictionColumn = dataset.Prediction is { } p ? table.Column<CategoricalColumn>(p) : null;
-        var scoreColumns = dataset.Scores.Select(s => table.Column<NumericColumn>(s)).ToArray();
-        var classes = ResolveClasses(dataset, labelColumn, predictionColumn, scoreColumns.Length);
+        var ownScores = dataset.Scores.Count > 0;
+        var fromModel = !ownScores && predictionColumn is null && outputs is { Kind: not OutputKind.Embedding };
+        var scoreCount = ownScores ? dataset.Scores.Count : fromModel ? outputs!.Width : 0;
+        var classes = ResolveClasses(dataset, labelColumn, predictionColumn, scoreCount);
+        if (fromModel && dataset.Classes.Count > 0 && dataset.Classes.Count != Math.Max(2, scoreCount))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, dataset.Values.LocationOf("classes"), string.Create(CultureInfo.InvariantCulture,
+                $"dataset '{dataset.Name}' declares {dataset.Classes.Count} classes but the model outputs {scoreCount} scores per row; give one class per output, in order")));
+            return null;
+        }
 
         var labels = labelColumn is null ? [] : MapToClasses(labelColumn, classes, table, dataset, "label", diagnostics);
-        var probabilities = scoreColumns.Length == 0 ? null : Probabilities(scoreColumns, dataset.ScoreKind!.Value, classes.Length, table, diagnostics);
+        float[]? probabilities = null;
+        if (ownScores)
+        {
+            var columns = dataset.Scores.Select(s => table.Column<NumericColumn>(s).Values).ToArray();
+            probabilities = Probabilities(table.RowCount, columns.Length, (row, k) => columns[k][row], dataset.ScoreKind!.Value, table, dataset.Scores, diagnostics);
+        }
+        else if (fromModel)
+        {
+            var values = outputs!.Values;
+            var width = outputs.Width;
+            var kind = outputs.Kind == OutputKind.Logits ? ScoreKind.Logits : ScoreKind.Probabilities;
+            probabilities = Probabilities(table.RowCount, width, (row, k) => values[(row * width) + k], kind, table, [.. Enumerable.Range(0, width).Select(k => $"output {k}")], diagnostics);
+        }
+
         int[] predicted;
         if (predictionColumn is not null)
         {
@@ -104,18 +127,18 @@ internal static class PredictionSetBuilder
         return result;
     }
 
-    private static float[] Probabilities(NumericColumn[] scores, ScoreKind kind, int classCount, DataTable table, List<Diagnostic> diagnostics)
+    private static float[] Probabilities(int n, int scoreCount, Func<int, int, double> score, ScoreKind kind, DataTable table, IReadOnlyList<string> names, List<Diagnostic> diagnostics)
     {
-        var n = table.RowCount;
+        var classCount = Math.Max(2, scoreCount);
         var result = new float[n * classCount];
         var reported = 0;
         for (var row = 0; row < n; row++)
         {
             var target = result.AsSpan(row * classCount, classCount);
-            if (scores.Length == 1)
+            if (scoreCount == 1)
             {
                 // One column holds the positive class of a binary model.
-                var value = scores[0].Values[row];
+                var value = score(row, 0);
                 var positive = kind == ScoreKind.Logits ? 1 / (1 + Math.Exp(-value)) : value;
                 target[0] = (float)(1 - positive);
                 target[1] = (float)positive;
@@ -130,33 +153,33 @@ internal static class PredictionSetBuilder
             if (kind == ScoreKind.Logits)
             {
                 var max = double.NegativeInfinity;
-                for (var k = 0; k < classCount; k++)
+                for (var k = 0; k < scoreCount; k++)
                 {
-                    max = Math.Max(max, scores[k].Values[row]);
+                    max = Math.Max(max, score(row, k));
                 }
 
                 double sum = 0;
-                for (var k = 0; k < classCount; k++)
+                for (var k = 0; k < scoreCount; k++)
                 {
-                    sum += Math.Exp(scores[k].Values[row] - max);
+                    sum += Math.Exp(score(row, k) - max);
                 }
 
-                for (var k = 0; k < classCount; k++)
+                for (var k = 0; k < scoreCount; k++)
                 {
-                    target[k] = (float)(Math.Exp(scores[k].Values[row] - max) / sum);
+                    target[k] = (float)(Math.Exp(score(row, k) - max) / sum);
                 }
             }
             else
             {
                 double sum = 0;
-                for (var k = 0; k < classCount; k++)
+                for (var k = 0; k < scoreCount; k++)
                 {
-                    var value = scores[k].Values[row];
+                    var value = score(row, k);
                     sum += value;
                     target[k] = (float)value;
                     if (value is < 0 or > 1)
                     {
-                        Report(row, string.Create(CultureInfo.InvariantCulture, $"probability {value} in '{scores[k].Name}' is outside [0, 1]"));
+                        Report(row, string.Create(CultureInfo.InvariantCulture, $"probability {value} in '{names[k]}' is outside [0, 1]"));
                     }
                 }
 

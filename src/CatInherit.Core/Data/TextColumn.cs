@@ -4,4 +4,6 @@ namespace CatInherit.Data;
 internal sealed class TextColumn(string name, string[] values) : DataColumn(name)
 {
     public string[] Values { get; } = values;
+
+    public override DataColumn Select(int[] rows) => new TextColumn(Name, [.. rows.Select(r => Values[r])]);
 }

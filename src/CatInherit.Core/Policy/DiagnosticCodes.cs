@@ -65,6 +65,20 @@ public static class DiagnosticCodes
     /// <summary>Scores that are not valid probabilities.</summary>
     public const string InvalidProbabilities = "CAT0109";
 
+    // Models.
+    /// <summary>The model file is not a valid ONNX model.</summary>
+    public const string InvalidModel = "CAT0110";
+    /// <summary>ONNX Runtime's native library cannot be loaded.</summary>
+    public const string RuntimeUnavailable = "CAT0111";
+    /// <summary>The requested execution provider cannot be used.</summary>
+    public const string ProviderUnavailable = "CAT0112";
+    /// <summary>The model's inputs or outputs do not match what the policy feeds and reads.</summary>
+    public const string ModelSignature = "CAT0113";
+    /// <summary>The tokenizer vocabulary cannot be read.</summary>
+    public const string InvalidVocabulary = "CAT0114";
+    /// <summary>A check needs predictions but the model produces embeddings (or the reverse).</summary>
+    public const string OutputKindMismatch = "CAT0115";
+
     // Warnings raised while running.
     /// <summary>A check ran but something about its result deserves attention (an excluded group, dropped resamples).</summary>
     public const string CheckWarning = "CAT0300";

@@ -3,12 +3,11 @@ namespace CatInherit.Policy;
 /// <summary>The model section of a policy.</summary>
 public sealed class ModelSpec
 {
-    internal ModelSpec(string path, string displayPath, string provider, int batchSize, SpecValues values)
+    internal ModelSpec(string path, string displayPath, string? vocabPath, SpecValues values)
     {
         Path = path;
         DisplayPath = displayPath;
-        Provider = provider;
-        BatchSize = batchSize;
+        VocabPath = vocabPath;
         Values = values;
     }
 
@@ -19,13 +18,58 @@ public sealed class ModelSpec
     public string DisplayPath { get; }
 
     /// <summary><c>auto</c>, <c>cpu</c> or <c>cuda</c>.</summary>
-    public string Provider { get; }
+    public string Provider => Values.GetString("provider") ?? "auto";
 
     /// <summary>Rows per inference batch.</summary>
-    public int BatchSize { get; }
+    public int BatchSize => Values.GetInt("batch_size") ?? 32;
+
+    /// <summary>ONNX Runtime intra-op threads; 0 lets it decide.</summary>
+    public int IntraOpThreads => Values.GetInt("intra_op_threads") ?? 0;
+
+    /// <summary>Whether outputs are cached on disk.</summary>
+    public bool Cache => Values.GetBool("cache") ?? true;
+
+    /// <summary>The text column, for text models.</summary>
+    public string? TextColumn => Inputs.GetString("text");
+
+    /// <summary>The numeric feature columns, for tabular or tensor models.</summary>
+    public IReadOnlyList<string> FeatureColumns => Inputs.GetStrings("features");
+
+    /// <summary>The model input that receives the features, when named.</summary>
+    public string? FeatureInputName => Inputs.GetString("name");
+
+    /// <summary>Absolute path of the tokenizer vocabulary, for text models.</summary>
+    public string? VocabPath { get; }
+
+    /// <summary>Whether the tokenizer lower-cases.</summary>
+    public bool Lowercase => Inputs.Child("tokenizer").GetBool("lowercase") ?? true;
+
+    /// <summary>Longest token sequence, special tokens included.</summary>
+    public int MaxLength => Inputs.Child("tokenizer").GetInt("max_length") ?? 128;
+
+    /// <summary>The output to read.</summary>
+    public string OutputName => Output.GetString("name") ?? string.Empty;
+
+    /// <summary>What the output holds.</summary>
+    public OutputKind OutputKind => Output.GetString("kind") switch
+    {
+        "probabilities" => OutputKind.Probabilities,
+        "embedding" => OutputKind.Embedding,
+        _ => OutputKind.Logits,
+    };
+
+    /// <summary>Pooling for token-level outputs.</summary>
+    public Pooling Pooling => Output.GetString("pooling") == "cls" ? Pooling.Cls : Pooling.Mean;
+
+    /// <summary>Whether embeddings are L2-normalised.</summary>
+    public bool Normalize => Output.GetBool("normalize") ?? false;
 
     /// <summary>Where the section starts.</summary>
     public SourceLocation Location => Values.Owner;
 
     internal SpecValues Values { get; }
+
+    internal SpecValues Inputs => Values.Child("inputs");
+
+    internal SpecValues Output => Values.Child("output");
 }

@@ -47,6 +47,18 @@ public static partial class PolicyLoader
         return new(diagnostics.Any(d => d.IsError) ? null : policy, diagnostics);
     }
 
+    /// <summary>
+    /// Parses a model section on its own (the mapping under <c>model:</c>), for code that runs a model
+    /// without a whole policy. Relative paths resolve against <paramref name="baseDirectory"/>.
+    /// </summary>
+    public static (ModelSpec? Model, IReadOnlyList<Diagnostic> Diagnostics) ParseModel(string text, string file, string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var session = new Session(file, baseDirectory);
+        var model = session.RunModel(text);
+        return (session.Diagnostics.Any(d => d.IsError) ? null : model, session.Diagnostics);
+    }
+
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex CheckIdPattern();
 
@@ -86,11 +98,63 @@ public static partial class PolicyLoader
             return new InheritancePolicy(file, model, datasets, checks);
         }
 
+        public ModelSpec? RunModel(string text)
+        {
+            var root = YamlTreeReader.Read(text, file, Diagnostics);
+            if (root is YamlMap map)
+            {
+                return ReadModel(map);
+            }
+
+            if (Diagnostics.Count == 0)
+            {
+                Error(DiagnosticCodes.WrongType, root?.Location ?? new(file, 1, 1), "a model is a mapping with 'path', 'inputs' and 'output'");
+            }
+
+            return null;
+        }
+
         private ModelSpec ReadModel(YamlMap map)
         {
             var values = ReadMap(map, PolicySchema.ModelKeys, "model").Values;
             var (path, display) = ResolvePath(values, "path", "model file", requireFile: true);
-            return new ModelSpec(path, display, values.GetString("provider") ?? "auto", values.GetInt("batch_size") ?? 64, values);
+            var inputs = values.Child("inputs");
+            string? vocab = null;
+            if (values.Has("inputs"))
+            {
+                var hasText = inputs.Has("text");
+                var hasFeatures = inputs.Has("features");
+                if (hasText == hasFeatures)
+                {
+                    Error(DiagnosticCodes.InvalidValue, inputs.Owner, hasText
+                        ? "model inputs have both 'text' and 'features'; a model reads either a tokenized text column or numeric columns"
+                        : "model inputs need 'text' (a text column, tokenized) or 'features' (numeric columns)");
+                }
+
+                if (hasText && !inputs.Has("tokenizer"))
+                {
+                    Error(DiagnosticCodes.MissingKey, inputs.LocationOf("text"), "a text input needs 'tokenizer: { vocab: vocab.txt }' to turn text into token ids");
+                }
+
+                if (hasFeatures && inputs.Has("tokenizer"))
+                {
+                    Error(DiagnosticCodes.InvalidValue, inputs.LocationOf("tokenizer"), "'tokenizer' only applies to a 'text' input");
+                }
+
+                var tokenizer = inputs.Child("tokenizer");
+                if (tokenizer.Has("vocab"))
+                {
+                    (vocab, _) = ResolvePath(tokenizer, "vocab", "tokenizer vocabulary", requireFile: true);
+                }
+            }
+
+            var output = values.Child("output");
+            if (output.Has("pooling") && output.GetString("kind") is "logits" or "probabilities")
+            {
+                Error(DiagnosticCodes.InvalidValue, output.LocationOf("pooling"), "'pooling' applies to embedding outputs only");
+            }
+
+            return new ModelSpec(path, display, vocab, values);
         }
 
         private List<DatasetSpec> ReadDatasets(YamlNode node)
@@ -237,6 +301,11 @@ public static partial class PolicyLoader
                 Error(DiagnosticCodes.MissingKey, values.LocationOf("dataset"), $"{context} compares predictions with true labels, but dataset '{dataset.Name}' has no 'label' column");
             }
 
+            if (descriptor is { NeedsPredictions: true } && model is { OutputKind: OutputKind.Embedding } && dataset is { Prediction: null, Scores.Count: 0 })
+            {
+                Error(DiagnosticCodes.OutputKindMismatch, values.LocationOf("dataset"), $"{context} needs class predictions, but the model's output '{model.OutputName}' is an embedding; point the model at a classifier output (kind: logits or probabilities) or give dataset '{dataset.Name}' a 'prediction' column");
+            }
+
             if (descriptor is null || idText is null || kindNode is null)
             {
                 return null;
@@ -381,8 +450,8 @@ public static partial class PolicyLoader
                 {
                     if (spec.Kind == ValueKind.Map && spec.Keys.Count > 0 && value is YamlMap nested)
                     {
-                        // Nested maps with a fixed key set are validated here; 'gate' is read again for its semantics.
-                        if (spec.Name != "gate")
+                        // Nested maps with a fixed key set are validated here, except those a dedicated reader validates.
+                        if (spec.Name is not ("gate" or "model"))
                         {
                             _ = ReadMap(nested, spec.Keys, $"'{spec.Name}' of {context}");
                         }

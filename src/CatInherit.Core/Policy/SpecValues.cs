@@ -22,6 +22,18 @@ internal sealed class SpecValues(SourceLocation owner, IReadOnlyDictionary<strin
     public SourceLocation LocationOf(string key, int index) =>
         nodes.TryGetValue(key, out var node) && node is YamlList list && index < list.Items.Count ? list.Items[index].Location : LocationOf(key);
 
+    /// <summary>The values of a nested mapping (empty when absent).</summary>
+    public SpecValues Child(string key) => nodes.TryGetValue(key, out var node) && node is YamlMap map
+        ? new SpecValues(map.Location, map.Entries.GroupBy(e => e.Key.Value).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal))
+        : Empty(LocationOf(key));
+
+    public bool? GetBool(string key) => GetString(key) switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => null,
+    };
+
     public string? GetString(string key) => nodes.TryGetValue(key, out var node) && node is YamlScalar { IsNull: false } s ? s.Value : null;
 
     public IReadOnlyList<string> GetStrings(string key) => nodes.TryGetValue(key, out var node)

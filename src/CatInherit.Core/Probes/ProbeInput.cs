@@ -1,6 +1,7 @@
 using CatInherit.Data;
+using CatInherit.Model;
 
 namespace CatInherit.Probes;
 
-/// <summary>The data a probe works on: one dataset's table and predictions, and the run's seed.</summary>
-internal sealed record ProbeInput(DataTable Table, PredictionSet Predictions, int Seed);
+/// <summary>The data a probe works on: one dataset's table, its predictions (when it has them), the model's raw outputs (when a model ran), and the run's seed.</summary>
+internal sealed record ProbeInput(DataTable Table, PredictionSet? Predictions, ModelOutputs? Outputs, int Seed);

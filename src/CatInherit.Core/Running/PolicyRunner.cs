@@ -1,5 +1,6 @@
 using CatInherit.Data;
 using CatInherit.Gating;
+using CatInherit.Model;
 using CatInherit.Policy;
 using CatInherit.Probes;
 using CatInherit.Reports;
@@ -25,12 +26,21 @@ public static class PolicyRunner
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
         var diagnostics = new List<Diagnostic>();
-        var inputs = LoadDatasets(policy, diagnostics, progress);
+        var used = policy.Datasets.Where(d => policy.Checks.Any(c => c.Dataset == d.Name)).ToList();
+        using var model = policy.Model is { } spec && used.Any(NeedsModel)
+            ? ModelSession.Open(spec, options.Provider, options.CacheDirectory, options.UseCache, diagnostics)
+            : null;
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return new RunResult(null, diagnostics);
+        }
+
+        var inputs = LoadDatasets(policy, used, model, options.Seed, diagnostics, progress);
         foreach (var check in policy.Checks)
         {
             if (inputs.GetValueOrDefault(check.Dataset ?? string.Empty) is { } data)
             {
-                ProbeRegistry.For(check.Kind).Validate(check, data with { Seed = options.Seed }, diagnostics);
+                ProbeRegistry.For(check.Kind).Validate(check, data, diagnostics);
             }
         }
 
@@ -44,32 +54,43 @@ public static class PolicyRunner
         {
             var check = policy.Checks[i];
             progress?.Report(new RunProgress("check", check.Id, i, policy.Checks.Count));
-            var input = inputs[check.Dataset!] with { Seed = options.Seed };
-            reports.Add(GateEvaluator.Evaluate(check, ProbeRegistry.For(check.Kind).Run(check, input)));
+            reports.Add(GateEvaluator.Evaluate(check, ProbeRegistry.For(check.Kind).Run(check, inputs[check.Dataset!])));
         }
 
         progress?.Report(new RunProgress("check", string.Empty, policy.Checks.Count, policy.Checks.Count));
-        var report = new RunReport { Policy = policy.FilePath.Replace('\\', '/'), Seed = options.Seed, Checks = reports };
+        var report = new RunReport { Policy = policy.FilePath.Replace('\\', '/'), Seed = options.Seed, Model = model?.Info, Checks = reports };
         return new RunResult(report, diagnostics);
     }
 
-    private static Dictionary<string, ProbeInput> LoadDatasets(InheritancePolicy policy, List<Diagnostic> diagnostics, IProgress<RunProgress>? progress)
+    /// <summary>A dataset without its own predictions or scores is fed to the model.</summary>
+    private static bool NeedsModel(DatasetSpec dataset) => dataset.Prediction is null && dataset.Scores.Count == 0;
+
+    private static Dictionary<string, ProbeInput> LoadDatasets(InheritancePolicy policy, List<DatasetSpec> used, ModelSession? model, int seed, List<Diagnostic> diagnostics, IProgress<RunProgress>? progress)
     {
-        var used = policy.Datasets.Where(d => policy.Checks.Any(c => c.Dataset == d.Name)).ToList();
         var inputs = new Dictionary<string, ProbeInput>(StringComparer.Ordinal);
         for (var i = 0; i < used.Count; i++)
         {
             var dataset = used[i];
             progress?.Report(new RunProgress("load", dataset.Name, i, used.Count));
+            var fed = model is not null && NeedsModel(dataset);
             var requests = PredictionSetBuilder.Columns(dataset)
+                .Concat(fed ? ModelSession.Columns(policy.Model!) : [])
                 .Concat(policy.Checks.Where(c => c.Dataset == dataset.Name).SelectMany(c => ProbeRegistry.For(c.Kind).Columns(c)))
                 .ToList();
-            var displayPath = DataPath(policy, dataset);
-            var table = TableReader.Read(dataset.Path, displayPath, requests, diagnostics);
-            if (table is not null && PredictionSetBuilder.Build(dataset, table, diagnostics) is { } predictions)
+            var table = TableReader.Read(dataset.Path, DataPath(policy, dataset), requests, diagnostics);
+            if (table is null)
             {
-                inputs[dataset.Name] = new ProbeInput(table, predictions, 0);
+                continue;
             }
+
+            if (dataset.Values.GetInt("sample") is { } sample && sample < table.RowCount)
+            {
+                table = table.Select(RowSample.Choose(table.RowCount, sample, dataset.Name));
+            }
+
+            var outputs = fed ? model!.Infer(dataset.Name, table, progress) : null;
+            var predictions = PredictionSetBuilder.Build(dataset, table, outputs, diagnostics);
+            inputs[dataset.Name] = new ProbeInput(table, predictions, outputs, seed);
         }
 
         return inputs;

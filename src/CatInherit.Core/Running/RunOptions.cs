@@ -5,4 +5,13 @@ public sealed record RunOptions
 {
     /// <summary>The bootstrap seed; the same inputs and seed give a byte-identical report.</summary>
     public int Seed { get; init; }
+
+    /// <summary>Overrides the policy's <c>model.provider</c> (<c>auto</c>, <c>cpu</c>, <c>cuda</c>).</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>False to ignore the output cache (neither read nor written).</summary>
+    public bool UseCache { get; init; } = true;
+
+    /// <summary>Where cached outputs live; null for the default (<c>CATINHERIT_CACHE_DIR</c> or <c>~/.cache/catinherit</c>).</summary>
+    public string? CacheDirectory { get; init; }
 }

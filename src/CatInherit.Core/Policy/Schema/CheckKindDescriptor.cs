@@ -7,6 +7,9 @@ namespace CatInherit.Policy.Schema;
 /// <param name="Metrics">The metrics it reports, in report order.</param>
 public sealed record CheckKindDescriptor(string Name, string Description, IReadOnlyList<KeySpec> Keys, IReadOnlyList<MetricSpec> Metrics)
 {
+    /// <summary>Whether the kind compares predictions with labels (so an embedding model cannot feed it).</summary>
+    public bool NeedsPredictions { get; init; } = true;
+
     /// <summary>Finds a metric by name.</summary>
     public MetricSpec? FindMetric(string name) => Metrics.FirstOrDefault(m => m.Name == name);
 }

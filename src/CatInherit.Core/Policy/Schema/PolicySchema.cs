@@ -9,12 +9,42 @@ public static class PolicySchema
     /// <summary>The only policy version this release reads.</summary>
     public const int Version = 1;
 
+    /// <summary>Keys of the model's tokenizer.</summary>
+    public static IReadOnlyList<KeySpec> TokenizerKeys { get; } =
+    [
+        new("vocab", ValueKind.Path, "A BERT WordPiece vocab.txt, relative to the policy file.") { Required = true },
+        new("lowercase", ValueKind.Boolean, "Lower-case (and strip accents) before tokenizing, as uncased BERT models expect.") { Default = "true" },
+        new("max_length", ValueKind.Integer, "Longest token sequence fed to the model, [CLS] and [SEP] included; longer texts are truncated.") { Minimum = 3, Maximum = 8192, Default = "128" },
+    ];
+
+    /// <summary>Keys of the model's input mapping.</summary>
+    public static IReadOnlyList<KeySpec> InputKeys { get; } =
+    [
+        new("text", ValueKind.String, "A text column: tokenized into input_ids, attention_mask and token_type_ids."),
+        new("tokenizer", ValueKind.Map, "How text becomes token ids (needed with text).") { Keys = TokenizerKeys },
+        new("features", ValueKind.StringList, "Numeric columns, in order, fed as one float tensor [batch, features]."),
+        new("name", ValueKind.String, "The model input that receives the features (default: the model's only input)."),
+    ];
+
+    /// <summary>Keys of the model's output.</summary>
+    public static IReadOnlyList<KeySpec> OutputKeys { get; } =
+    [
+        new("name", ValueKind.String, "The model output to read.") { Required = true },
+        new("kind", ValueKind.Enum, "logits (softmax gives probabilities), probabilities, or embedding.") { Required = true, AllowedValues = ["logits", "probabilities", "embedding"] },
+        new("pooling", ValueKind.Enum, "For token-level embeddings [batch, tokens, dim]: mean over the attention mask, or the first (CLS) token.") { AllowedValues = ["mean", "cls"], Default = "mean" },
+        new("normalize", ValueKind.Boolean, "L2-normalise embeddings.") { Default = "false" },
+    ];
+
     /// <summary>Keys of the model section.</summary>
     public static IReadOnlyList<KeySpec> ModelKeys { get; } =
     [
         new("path", ValueKind.Path, "The .onnx file, relative to the policy file.") { Required = true },
         new("provider", ValueKind.Enum, "auto: CUDA when it loads, else CPU (the report says which); cpu; cuda (an error when CUDA cannot load).") { AllowedValues = ["auto", "cpu", "cuda"], Default = "auto" },
-        new("batch_size", ValueKind.Integer, "Rows per inference batch.") { Minimum = 1, Default = "64" },
+        new("batch_size", ValueKind.Integer, "Rows per inference batch.") { Minimum = 1, Maximum = 65536, Default = "32" },
+        new("intra_op_threads", ValueKind.Integer, "Threads ONNX Runtime uses inside one operator; 0 lets it decide.") { Minimum = 0, Maximum = 1024, Default = "0" },
+        new("inputs", ValueKind.Map, "How dataset columns become model inputs.") { Required = true, Keys = InputKeys },
+        new("output", ValueKind.Map, "Which model output to read and what it holds.") { Required = true, Keys = OutputKeys },
+        new("cache", ValueKind.Boolean, "Reuse outputs cached on disk by content hash of model, data and preprocessing.") { Default = "true" },
     ];
 
     /// <summary>Keys of one dataset.</summary>
@@ -25,7 +55,8 @@ public static class PolicySchema
         new("prediction", ValueKind.String, "A column with precomputed hard predictions (no model needed)."),
         new("scores", ValueKind.StringList, "Columns with precomputed per-class scores, one per class in class order; a single column holds the positive class of a binary model."),
         new("score_kind", ValueKind.Enum, "What the scores columns hold; required with scores.") { AllowedValues = ["logits", "probabilities"] },
-        new("classes", ValueKind.StringList, "The class labels in score order. Default: 0..K-1 with K score columns, else the sorted distinct labels and predictions."),
+        new("classes", ValueKind.StringList, "The class labels in score order. Default: 0..K-1 with K score columns (or K model outputs), else the sorted distinct labels and predictions."),
+        new("sample", ValueKind.Integer, "Use this many rows, chosen by a fixed seeded shuffle of the file (same rows every run), to bound run time.") { Minimum = 1 },
     ];
 
     /// <summary>Keys of a gate.</summary>

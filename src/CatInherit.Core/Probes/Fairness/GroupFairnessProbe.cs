@@ -26,7 +26,7 @@ internal sealed class GroupFairnessProbe : IProbe
     public void Validate(CheckSpec check, ProbeInput input, List<Diagnostic> diagnostics)
     {
         var positive = PositiveLabel(check);
-        if (input.Predictions.ClassIndex(positive) < 0)
+        if (input.Predictions!.ClassIndex(positive) < 0)
         {
             var where = check.Values.Has("positive_label") ? "'positive_label'" : "the default positive label '1'";
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownClass, check.Values.LocationOf("positive_label"),
@@ -36,7 +36,7 @@ internal sealed class GroupFairnessProbe : IProbe
 
     public ProbeResult Run(CheckSpec check, ProbeInput input)
     {
-        var predictions = input.Predictions;
+        var predictions = input.Predictions!;
         var positive = predictions.ClassIndex(PositiveLabel(check));
         var (rowGroup, groupNames) = AssignGroups(check, input.Table);
         var groupCount = groupNames.Length;
@@ -254,6 +254,11 @@ internal sealed class GroupFairnessProbe : IProbe
 
         var low = Array.IndexOf(values, values.Min());
         var high = Array.IndexOf(values, values.Max());
+        if (values[low] == values[high])
+        {
+            return $"{r.Rate} is {Numbers.Format(values[low])} in every group";
+        }
+
         var text = $"{r.Rate} ranges from {Numbers.Format(values[low])} ('{names[low]}', n={groups[low].Count}) to {Numbers.Format(values[high])} ('{names[high]}', n={groups[high].Count})";
         if (metric.StartsWith("equalized_odds", StringComparison.Ordinal))
         {

@@ -1,0 +1,108 @@
+using Google.Protobuf;
+using Onnx;
+
+namespace Sentiment.Model;
+
+/// <summary>
+/// Appends to the MiniLM graph what sentence-transformers does in Python — mean pooling over the
+/// attention mask, then L2 normalisation — and the logistic head, so token ids go in and logits come out
+/// of one ONNX model. Opset 13 forms (axes as inputs) match the MiniLM export.
+/// </summary>
+internal static class SentimentGraph
+{
+    public const string EmbeddingOutput = "sentence_embedding";
+    public const string LogitsOutput = "logits";
+
+    public static void Write(string encoderPath, LogisticHead head, string targetPath)
+    {
+        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(encoderPath));
+        var graph = model.Graph;
+        var hidden = graph.Output.Single(o => o.Name == "last_hidden_state").Name;
+        var dim = head.Weights.Length;
+
+        graph.Initializer.Add(Int64s("ci_axis1", 1));
+        graph.Initializer.Add(Int64s("ci_axis2", 2));
+        graph.Initializer.Add(Floats("ci_eps_count", [], [1e-9f]));
+        graph.Initializer.Add(Floats("ci_eps_norm", [], [1e-12f]));
+
+        // Two logits [-z/2, z/2]: their softmax is exactly the logistic head's sigmoid(z).
+        var w = new float[dim * 2];
+        for (var j = 0; j < dim; j++)
+        {
+            w[j * 2] = (float)(-head.Weights[j] / 2);
+            w[(j * 2) + 1] = (float)(head.Weights[j] / 2);
+        }
+
+        graph.Initializer.Add(Floats("ci_head_w", [dim, 2], w));
+        graph.Initializer.Add(Floats("ci_head_b", [2], [(float)(-head.Bias / 2), (float)(head.Bias / 2)]));
+
+        graph.Node.Add(Node("Cast", ["attention_mask"], "ci_mask", new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = (long)TensorProto.Types.DataType.Float }));
+        graph.Node.Add(Node("Unsqueeze", ["ci_mask", "ci_axis2"], "ci_mask3"));
+        graph.Node.Add(Node("Mul", [hidden, "ci_mask3"], "ci_masked"));
+        graph.Node.Add(Node("ReduceSum", ["ci_masked", "ci_axis1"], "ci_sum", KeepDims(0)));
+        graph.Node.Add(Node("ReduceSum", ["ci_mask3", "ci_axis1"], "ci_count", KeepDims(0)));
+        graph.Node.Add(Node("Max", ["ci_count", "ci_eps_count"], "ci_count_safe"));
+        graph.Node.Add(Node("Div", ["ci_sum", "ci_count_safe"], "ci_mean"));
+        graph.Node.Add(Node("Mul", ["ci_mean", "ci_mean"], "ci_square"));
+        graph.Node.Add(Node("ReduceSum", ["ci_square", "ci_axis1"], "ci_sumsq", KeepDims(1)));
+        graph.Node.Add(Node("Sqrt", ["ci_sumsq"], "ci_norm"));
+        graph.Node.Add(Node("Max", ["ci_norm", "ci_eps_norm"], "ci_norm_safe"));
+        graph.Node.Add(Node("Div", ["ci_mean", "ci_norm_safe"], EmbeddingOutput));
+        graph.Node.Add(Node("MatMul", [EmbeddingOutput, "ci_head_w"], "ci_matmul"));
+        graph.Node.Add(Node("Add", ["ci_matmul", "ci_head_b"], LogitsOutput));
+
+        graph.Output.Clear();
+        graph.Output.Add(Output(LogitsOutput, 2));
+        graph.Output.Add(Output(EmbeddingOutput, dim));
+        model.ProducerName = "CatInherit Sentiment example";
+
+        var temporary = targetPath + ".tmp";
+        using (var file = File.Create(temporary))
+        {
+            model.WriteTo(file);
+        }
+
+        File.Move(temporary, targetPath, overwrite: true);
+    }
+
+    private static NodeProto Node(string op, string[] inputs, string output, params AttributeProto[] attributes)
+    {
+        var node = new NodeProto { OpType = op, Name = output + "_node" };
+        node.Input.AddRange(inputs);
+        node.Output.Add(output);
+        node.Attribute.AddRange(attributes);
+        return node;
+    }
+
+    private static AttributeProto KeepDims(long value) => new() { Name = "keepdims", Type = AttributeProto.Types.AttributeType.Int, I = value };
+
+    private static TensorProto Int64s(string name, params long[] values)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
+        tensor.Dims.Add(values.Length);
+        tensor.Int64Data.AddRange(values);
+        return tensor;
+    }
+
+    private static TensorProto Floats(string name, long[] dims, float[] values)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
+        tensor.Dims.AddRange(dims);
+        var bytes = new byte[values.Length * sizeof(float)];
+        Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
+        tensor.RawData = ByteString.CopyFrom(bytes);
+        return tensor;
+    }
+
+    private static ValueInfoProto Output(string name, long width)
+    {
+        var shape = new TensorShapeProto();
+        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = "batch" });
+        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = width });
+        return new ValueInfoProto
+        {
+            Name = name,
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
+        };
+    }
+}

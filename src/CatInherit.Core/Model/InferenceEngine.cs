@@ -1,0 +1,170 @@
+using System.Numerics.Tensors;
+using CatInherit.Policy;
+using Microsoft.ML.OnnxRuntime;
+
+namespace CatInherit.Model;
+
+/// <summary>
+/// Runs a model over every row of a dataset in batches. Text rows are length-bucketed: sorted by token
+/// count, padded only to the longest sequence of their batch, and put back in dataset order.
+/// Token-level embeddings are pooled over the attention mask and optionally L2-normalised.
+/// </summary>
+internal static class InferenceEngine
+{
+    /// <summary>How text batches are padded.</summary>
+    public enum Padding
+    {
+        /// <summary>Sort by length; pad each batch to its own longest row (the default).</summary>
+        Bucketed,
+        /// <summary>Dataset order; pad every batch to <c>max_length</c> (for comparison in benchmarks).</summary>
+        Fixed,
+    }
+
+    public static ModelOutputs Run(OnnxModel model, ModelSpec spec, ModelInputs inputs, Padding padding = Padding.Bucketed, Action<int>? rowsDone = null)
+    {
+        var batchSize = spec.BatchSize;
+        float[]? result = null;
+        var width = 0;
+        var order = inputs.Tokens is { } tokens && padding == Padding.Bucketed
+            ? [.. Enumerable.Range(0, inputs.Rows).OrderBy(i => tokens[i].Length).ThenBy(i => i)]
+            : Enumerable.Range(0, inputs.Rows).ToArray();
+        var featureInput = inputs.Features is null ? null : ModelSignature.FeatureInput(model, spec, []);
+        for (var start = 0; start < order.Length; start += batchSize)
+        {
+            var rows = order.AsSpan(start, Math.Min(batchSize, order.Length - start)).ToArray();
+            var fed = inputs.Tokens is not null ? FeedText(model, inputs.Tokens, rows, padding == Padding.Fixed ? spec.MaxLength : 0) : FeedFeatures(model, featureInput!, inputs, rows);
+            try
+            {
+                using var outputs = model.Run(fed.Names, fed.Values, [spec.OutputName]);
+                var output = outputs[0];
+                var shape = output.GetTensorTypeAndShape().Shape;
+                var rowWidth = (int)shape[^1];
+                if (result is null)
+                {
+                    width = rowWidth;
+                    result = new float[inputs.Rows * width];
+                }
+
+                var data = output.GetTensorDataAsSpan<float>();
+                if (shape.Length == 3)
+                {
+                    Pool(data, (int)shape[1], rowWidth, fed.Mask, rows, spec.Pooling, result);
+                }
+                else
+                {
+                    for (var i = 0; i < rows.Length; i++)
+                    {
+                        data.Slice(i * rowWidth, rowWidth).CopyTo(result.AsSpan(rows[i] * width, width));
+                    }
+                }
+            }
+            finally
+            {
+                foreach (var value in fed.Values)
+                {
+                    value.Dispose();
+                }
+            }
+
+            rowsDone?.Invoke(start + rows.Length);
+        }
+
+        result ??= [];
+        if (spec.OutputKind == OutputKind.Embedding && spec.Normalize)
+        {
+            for (var row = 0; row < inputs.Rows; row++)
+            {
+                var vector = result.AsSpan(row * width, width);
+                var norm = TensorPrimitives.Norm(vector);
+                if (norm > 0)
+                {
+                    TensorPrimitives.Divide(vector, norm, vector);
+                }
+            }
+        }
+
+        return new ModelOutputs(result, inputs.Rows, width, spec.OutputKind);
+    }
+
+    private sealed record Fed(List<string> Names, List<OrtValue> Values, long[]? Mask);
+
+    private static Fed FeedText(OnnxModel model, int[][] tokens, int[] rows, int fixedLength)
+    {
+        var length = fixedLength > 0 ? fixedLength : rows.Max(r => tokens[r].Length);
+        var ids = new long[rows.Length * length];
+        var mask = new long[rows.Length * length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var row = tokens[rows[i]];
+            for (var t = 0; t < row.Length; t++)
+            {
+                ids[(i * length) + t] = row[t];
+                mask[(i * length) + t] = 1;
+            }
+        }
+
+        long[] shape = [rows.Length, length];
+        var names = new List<string> { "input_ids" };
+        var values = new List<OrtValue> { OrtValue.CreateTensorValueFromMemory(ids, shape) };
+        if (model.Inputs.ContainsKey("attention_mask"))
+        {
+            names.Add("attention_mask");
+            values.Add(OrtValue.CreateTensorValueFromMemory(mask, shape));
+        }
+
+        if (model.Inputs.ContainsKey("token_type_ids"))
+        {
+            names.Add("token_type_ids");
+            values.Add(OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape));
+        }
+
+        return new Fed(names, values, mask);
+    }
+
+    private static Fed FeedFeatures(OnnxModel model, string input, ModelInputs inputs, int[] rows)
+    {
+        var width = inputs.FeatureCount;
+        var data = new float[rows.Length * width];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            inputs.Features.AsSpan(rows[i] * width, width).CopyTo(data.AsSpan(i * width, width));
+        }
+
+        // Keep the model's own non-batch dimensions (e.g. [N, 1, 28, 28]) when they are fixed.
+        var dims = model.Inputs[input].Dimensions;
+        long[] shape = dims.Length > 2 && dims.Skip(1).All(d => d > 0)
+            ? [rows.Length, .. dims.Skip(1).Select(d => (long)d)]
+            : [rows.Length, width];
+        return new Fed([input], [OrtValue.CreateTensorValueFromMemory(data, shape)], null);
+    }
+
+    private static void Pool(ReadOnlySpan<float> data, int tokens, int width, long[]? mask, int[] rows, Pooling pooling, float[] result)
+    {
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var target = result.AsSpan(rows[i] * width, width);
+            var rowData = data.Slice(i * tokens * width, tokens * width);
+            if (pooling == Pooling.Cls)
+            {
+                rowData[..width].CopyTo(target);
+                continue;
+            }
+
+            target.Clear();
+            var count = 0;
+            for (var t = 0; t < tokens; t++)
+            {
+                if (mask is null || mask[(i * tokens) + t] != 0)
+                {
+                    TensorPrimitives.Add(target, rowData.Slice(t * width, width), target);
+                    count++;
+                }
+            }
+
+            if (count > 0)
+            {
+                TensorPrimitives.Divide(target, count, target);
+            }
+        }
+    }
+}
