@@ -36,6 +36,13 @@ internal sealed class ModelSession : IDisposable
         string? vocabSha = null;
         if (spec.VocabPath is { } vocab)
         {
+            // Uncased BERT strips accents through Unicode decomposition; without it "café" would become [UNK].
+            if (spec.Lowercase && "\u00e9".Normalize(System.Text.NormalizationForm.FormD).Length == 1)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidVocabulary, spec.Inputs.Child("tokenizer").LocationOf("vocab"), "this process cannot decompose Unicode text (InvariantGlobalization is on), so an uncased tokenizer cannot strip accents; turn InvariantGlobalization off in the application, or set 'lowercase: false' for a cased model"));
+                return null;
+            }
+
             try
             {
                 vocabSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(vocab)));

@@ -89,8 +89,12 @@ public static class PolicyRunner
             }
 
             var outputs = fed ? model!.Infer(dataset.Name, table, progress) : null;
+            var errors = diagnostics.Count(d => d.IsError);
             var predictions = PredictionSetBuilder.Build(dataset, table, outputs, diagnostics);
-            inputs[dataset.Name] = new ProbeInput(table, predictions, outputs, seed);
+            if (diagnostics.Count(d => d.IsError) == errors)
+            {
+                inputs[dataset.Name] = new ProbeInput(table, predictions, outputs, seed);
+            }
         }
 
         return inputs;

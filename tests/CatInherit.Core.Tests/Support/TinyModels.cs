@@ -1,0 +1,97 @@
+using Google.Protobuf;
+using Onnx;
+
+namespace CatInherit.Tests.Support;
+
+/// <summary>Small real ONNX models whose outputs are known exactly, written with OnnxSharp.</summary>
+public static class TinyModels
+{
+    /// <summary>logits = x · W + B with x float [batch, 3]; W = [[1,0],[0,1],[1,1]], B = [0.5, -0.5].</summary>
+    public static string Linear(string path, string inputName = "x", long[]? inputShape = null)
+    {
+        var graph = new GraphProto { Name = "linear" };
+        graph.Input.Add(Tensor(inputName, TensorProto.Types.DataType.Float, inputShape ?? [-1, 3]));
+        graph.Output.Add(Tensor("logits", TensorProto.Types.DataType.Float, [-1, 2]));
+        graph.Initializer.Add(Floats("W", [3, 2], [1, 0, 0, 1, 1, 1]));
+        graph.Initializer.Add(Floats("B", [2], [0.5f, -0.5f]));
+        var input = inputName;
+        if (inputShape is { Length: > 2 })
+        {
+            graph.Initializer.Add(Int64s("flat", [-1, 3]));
+            graph.Node.Add(Node("Reshape", [inputName, "flat"], "x2"));
+            input = "x2";
+        }
+
+        graph.Node.Add(Node("MatMul", [input, "W"], "xw"));
+        graph.Node.Add(Node("Add", ["xw", "B"], "logits"));
+        return Save(graph, path);
+    }
+
+    /// <summary>
+    /// A token-level "encoder": hidden[b, t] = (id, 2·id) as floats, shape [batch, tokens, 2], so mean
+    /// pooling over the mask is the mean token id and CLS pooling is the first id.
+    /// </summary>
+    public static string TokenEcho(string path, bool withTokenTypes = false)
+    {
+        var graph = new GraphProto { Name = "token-echo" };
+        graph.Input.Add(Tensor("input_ids", TensorProto.Types.DataType.Int64, [-1, -1]));
+        graph.Input.Add(Tensor("attention_mask", TensorProto.Types.DataType.Int64, [-1, -1]));
+        if (withTokenTypes)
+        {
+            graph.Input.Add(Tensor("token_type_ids", TensorProto.Types.DataType.Int64, [-1, -1]));
+        }
+
+        graph.Output.Add(Tensor("hidden", TensorProto.Types.DataType.Float, [-1, -1, 2]));
+        graph.Initializer.Add(Int64s("axis2", [2]));
+        graph.Initializer.Add(Floats("two", [], [2]));
+        graph.Node.Add(Node("Cast", ["input_ids"], "ids", new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = (long)TensorProto.Types.DataType.Float }));
+        graph.Node.Add(Node("Unsqueeze", ["ids", "axis2"], "ids3"));
+        graph.Node.Add(Node("Mul", ["ids3", "two"], "ids3x2"));
+        graph.Node.Add(Node("Concat", ["ids3", "ids3x2"], "hidden", new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 2 }));
+        return Save(graph, path);
+    }
+
+    private static string Save(GraphProto graph, string path)
+    {
+        var model = new ModelProto { IrVersion = 8, ProducerName = "CatInherit tests", Graph = graph };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = string.Empty, Version = 13 });
+        File.WriteAllBytes(path, model.ToByteArray());
+        return path;
+    }
+
+    private static NodeProto Node(string op, string[] inputs, string output, params AttributeProto[] attributes)
+    {
+        var node = new NodeProto { OpType = op, Name = output };
+        node.Input.AddRange(inputs);
+        node.Output.Add(output);
+        node.Attribute.AddRange(attributes);
+        return node;
+    }
+
+    private static ValueInfoProto Tensor(string name, TensorProto.Types.DataType type, long[] dims)
+    {
+        var shape = new TensorShapeProto();
+        foreach (var d in dims)
+        {
+            shape.Dim.Add(d < 0 ? new TensorShapeProto.Types.Dimension { DimParam = "d" + shape.Dim.Count } : new TensorShapeProto.Types.Dimension { DimValue = d });
+        }
+
+        return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } } };
+    }
+
+    private static TensorProto Floats(string name, long[] dims, float[] values)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
+        tensor.Dims.AddRange(dims);
+        tensor.FloatData.AddRange(values);
+        return tensor;
+    }
+
+    private static TensorProto Int64s(string name, long[] values)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
+        tensor.Dims.Add(values.Length);
+        tensor.Int64Data.AddRange(values);
+        return tensor;
+    }
+}
