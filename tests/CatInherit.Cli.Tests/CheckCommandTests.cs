@@ -182,4 +182,30 @@ public sealed class CheckCommandTests : IDisposable
         Assert.True(File.Exists(folder.File("out/report.json")));
         Assert.Equal(0, CliRunner.Process(folder.Path, "schema").ExitCode);
     }
+
+    [Fact]
+    public void A_corrupt_model_exits_2_without_a_stack_trace()
+    {
+        folder.Write("policies/model.onnx", "garbage");
+        folder.Write("policies/vocab.txt", "[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\nhello\n");
+        folder.Write("policies/catinherit.yaml", """
+            version: 1
+            model:
+              path: model.onnx
+              inputs: { text: text, tokenizer: { vocab: vocab.txt } }
+              output: { name: logits, kind: logits }
+            datasets:
+              d: { path: ../data/preds.csv, label: label }
+            checks:
+              - { id: parity, kind: group-fairness, dataset: d, sensitive: sex }
+            """);
+        folder.Write("data/preds.csv", "label,sex,text\n1,a,hello\n");
+
+        var outcome = CliRunner.InProcess(folder.Path, "check", "policies/catinherit.yaml", "--no-cache");
+
+        Assert.Equal(2, outcome.ExitCode);
+        var line = Assert.Single(outcome.ErrorLines);
+        Assert.StartsWith("policies/catinherit.yaml(3,9): error CAT0110: model file 'model.onnx' is not a valid ONNX model: ", line);
+        Assert.DoesNotContain(" at ", outcome.Stderr);
+    }
 }

@@ -30,7 +30,13 @@ public sealed class ModelRunner : IDisposable
         options ??= new RunOptions();
         var diagnostics = new List<Diagnostic>();
         var session = ModelSession.Open(spec, options.Provider, options.CacheDirectory, options.UseCache, diagnostics);
-        return session is null ? throw new InvalidInputException(diagnostics) : new ModelRunner(session, spec);
+        if (session is null || !session.EnsureOpen(diagnostics))
+        {
+            session?.Dispose();
+            throw new InvalidInputException(diagnostics);
+        }
+
+        return new ModelRunner(session, spec);
     }
 
     /// <summary>The model's output for each text (a text model's <c>inputs.text</c>), one row per text.</summary>
@@ -43,7 +49,7 @@ public sealed class ModelRunner : IDisposable
         }
 
         var table = new DataTable("(code)", [.. Enumerable.Range(1, texts.Count)], new Dictionary<string, DataColumn> { [column] = new TextColumn(column, [.. texts]) });
-        var outputs = session.Infer("(code)", table, null);
+        var outputs = session.Infer(session.Prepare("(code)", table), null);
         return [.. Enumerable.Range(0, outputs.Rows).Select(r => outputs.Row(r).ToArray())];
     }
 

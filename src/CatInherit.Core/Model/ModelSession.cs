@@ -4,31 +4,40 @@ using System.Security.Cryptography;
 using CatInherit.Data;
 using CatInherit.Policy;
 using CatInherit.Reports;
+using CatInherit.Running;
 
 namespace CatInherit.Model;
 
 /// <summary>
-/// The policy's model for one run: opened once, checked against the policy, and asked for each
-/// dataset's outputs at most once (from the disk cache when nothing changed).
+/// The policy's model for one run. Each dataset's outputs are computed at most once, or read from the
+/// disk cache; the ONNX Runtime session is only created (and checked against the policy) when some
+/// dataset misses the cache, and always before any inference runs.
 /// </summary>
 internal sealed class ModelSession : IDisposable
 {
-    private readonly OnnxModel model;
     private readonly ModelSpec spec;
     private readonly TextTokenizer? tokenizer;
     private readonly string? vocabSha256;
+    private readonly string modelSha256;
     private readonly OutputCache? cache;
+    private readonly string provider;
+    private OnnxModel? model;
+    private (string Provider, string? Note)? cachedProvider;
 
-    private ModelSession(OnnxModel model, ModelSpec spec, TextTokenizer? tokenizer, string? vocabSha256, OutputCache? cache)
+    private ModelSession(ModelSpec spec, TextTokenizer? tokenizer, string? vocabSha256, string modelSha256, OutputCache? cache, string provider)
     {
-        this.model = model;
         this.spec = spec;
         this.tokenizer = tokenizer;
         this.vocabSha256 = vocabSha256;
+        this.modelSha256 = modelSha256;
         this.cache = cache;
+        this.provider = provider;
     }
 
-    public ModelInfo Info => new(spec.DisplayPath, model.Sha256, model.Provider, model.ProviderNote);
+    /// <summary>The model, and the provider that computed its outputs (this run's, or the cached run's).</summary>
+    public ModelInfo Info => model is not null
+        ? new(spec.DisplayPath, modelSha256, model.Provider, model.ProviderNote)
+        : new(spec.DisplayPath, modelSha256, cachedProvider?.Provider ?? OnnxModel.CpuProvider, cachedProvider?.Note);
 
     public static ModelSession? Open(ModelSpec spec, string? providerOverride, string? cacheDirectory, bool useCache, List<Diagnostic> diagnostics)
     {
@@ -55,20 +64,20 @@ internal sealed class ModelSession : IDisposable
             }
         }
 
-        var model = OnnxModel.Open(spec.Path, spec.DisplayPath, providerOverride ?? spec.Provider, spec.IntraOpThreads, spec.Values.LocationOf("path"), diagnostics);
-        if (model is null)
+        string modelSha;
+        try
         {
-            return null;
+            using var stream = File.OpenRead(spec.Path);
+            modelSha = Convert.ToHexStringLower(SHA256.HashData(stream));
         }
-
-        if (!ModelSignature.Validate(model, spec, diagnostics))
+        catch (IOException ex)
         {
-            model.Dispose();
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DataNotFound, spec.Values.LocationOf("path"), $"model file '{spec.DisplayPath}' cannot be read: {ex.Message}"));
             return null;
         }
 
         var outputCache = useCache && spec.Cache ? new OutputCache(cacheDirectory ?? OutputCache.DefaultDirectory()) : null;
-        return new ModelSession(model, spec, tokenizer, vocabSha, outputCache);
+        return new ModelSession(spec, tokenizer, vocabSha, modelSha, outputCache, providerOverride ?? spec.Provider);
     }
 
     /// <summary>The columns a dataset must have for the model to read it.</summary>
@@ -85,8 +94,8 @@ internal sealed class ModelSession : IDisposable
         }
     }
 
-    /// <summary>Runs (or loads from cache) the model's outputs for every row of <paramref name="table"/>.</summary>
-    public ModelOutputs Infer(string datasetName, DataTable table, IProgress<Running.RunProgress>? progress)
+    /// <summary>Tokenizes or collects a dataset's inputs and looks its outputs up in the cache.</summary>
+    public InferenceRequest Prepare(string datasetName, DataTable table)
     {
         string[]? texts = null;
         ModelInputs inputs;
@@ -110,23 +119,63 @@ internal sealed class ModelSession : IDisposable
             inputs = ModelInputs.FromFeatures(features, table.RowCount, columns.Length);
         }
 
-        var key = cache is null ? null : OutputCache.Key(model.Sha256, spec, vocabSha256, inputs, texts);
-        if (key is not null && cache!.TryLoad(key, spec.OutputKind, table.RowCount) is { } cached)
+        var key = cache is null ? null : OutputCache.Key(modelSha256, spec, vocabSha256, inputs, texts);
+        var cached = key is null ? null : cache!.TryLoad(key, spec.OutputKind, table.RowCount);
+        if (cached is { Provider: var origin })
         {
-            progress?.Report(new Running.RunProgress("infer", datasetName, table.RowCount, table.RowCount, $"{datasetName}: {table.RowCount} rows from the output cache"));
+            // Stored as "provider\nnote": the report of a cached run says what the original run said.
+            var parts = origin.Split('\n', 2);
+            cachedProvider ??= (parts[0], parts.Length > 1 ? parts[1] : null);
+        }
+
+        return new InferenceRequest(datasetName, inputs, key, cached?.Outputs);
+    }
+
+    /// <summary>Creates the ONNX Runtime session and checks the model against the policy (once).</summary>
+    public bool EnsureOpen(List<Diagnostic> diagnostics)
+    {
+        if (model is not null)
+        {
+            return true;
+        }
+
+        var opened = OnnxModel.Open(spec.Path, spec.DisplayPath, provider, spec.IntraOpThreads, spec.Values.LocationOf("path"), diagnostics);
+        if (opened is null)
+        {
+            return false;
+        }
+
+        if (!ModelSignature.Validate(opened, spec, diagnostics))
+        {
+            opened.Dispose();
+            return false;
+        }
+
+        model = opened;
+        return true;
+    }
+
+    /// <summary>The request's outputs: cached, or computed now (call <see cref="EnsureOpen"/> first).</summary>
+    public ModelOutputs Infer(InferenceRequest request, IProgress<RunProgress>? progress)
+    {
+        var rows = request.Inputs.Rows;
+        if (request.Cached is { } cached)
+        {
+            progress?.Report(new RunProgress("infer", request.Dataset, rows, rows, $"{request.Dataset}: {rows} rows from the output cache"));
             return cached;
         }
 
+        var session = model ?? throw new InvalidOperationException("The model is not open.");
         var clock = Stopwatch.StartNew();
-        var outputs = InferenceEngine.Run(model, spec, inputs, rowsDone: done => progress?.Report(new Running.RunProgress("infer", datasetName, done, table.RowCount)));
-        progress?.Report(new Running.RunProgress("infer", datasetName, table.RowCount, table.RowCount, string.Create(CultureInfo.InvariantCulture, $"{datasetName}: {table.RowCount} rows in {clock.Elapsed.TotalSeconds:0.0} s on {model.Provider}")));
-        if (key is not null)
+        var outputs = InferenceEngine.Run(session, spec, request.Inputs, rowsDone: done => progress?.Report(new RunProgress("infer", request.Dataset, done, rows)));
+        progress?.Report(new RunProgress("infer", request.Dataset, rows, rows, string.Create(CultureInfo.InvariantCulture, $"{request.Dataset}: {rows} rows in {clock.Elapsed.TotalSeconds:0.0} s on {session.Provider}")));
+        if (request.CacheKey is { } key)
         {
-            cache!.Save(key, outputs);
+            cache!.Save(key, outputs, session.ProviderNote is { } note ? $"{session.Provider}\n{note}" : session.Provider);
         }
 
         return outputs;
     }
 
-    public void Dispose() => model.Dispose();
+    public void Dispose() => model?.Dispose();
 }

@@ -14,7 +14,7 @@ namespace CatInherit.Model;
 internal sealed class OutputCache(string directory)
 {
     private const uint Magic = 0x434F4943; // "CIOC"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     public string Directory { get; } = directory;
 
@@ -63,39 +63,38 @@ internal sealed class OutputCache(string directory)
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    public ModelOutputs? TryLoad(string key, OutputKind kind, int rows)
+    /// <summary>The cached outputs and the provider that computed them, or null on a miss (a damaged file is a miss).</summary>
+    public (ModelOutputs Outputs, string Provider)? TryLoad(string key, OutputKind kind, int rows)
     {
-        var path = PathOf(key);
         try
         {
-            var bytes = File.ReadAllBytes(path);
-            if (bytes.Length < 16 || BinaryPrimitives.ReadUInt32LittleEndian(bytes) != Magic || BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(4)) != FormatVersion)
+            var bytes = File.ReadAllBytes(PathOf(key));
+            if (bytes.Length < 20 || BinaryPrimitives.ReadUInt32LittleEndian(bytes) != Magic || BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(4)) != FormatVersion)
             {
                 return null;
             }
 
             var storedRows = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8));
             var width = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
-            if (storedRows != rows || bytes.Length != 16 + ((long)rows * width * sizeof(float)))
+            var providerLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(16));
+            var dataStart = 20L + providerLength;
+            if (storedRows != rows || providerLength is < 0 or > 4096 || bytes.Length != dataStart + ((long)rows * width * sizeof(float)))
             {
                 return null;
             }
 
-            var values = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(16)).ToArray();
-            return new ModelOutputs(values, rows, width, kind);
+            var provider = Encoding.UTF8.GetString(bytes, 20, providerLength);
+            var values = MemoryMarshal.Cast<byte, float>(bytes.AsSpan((int)dataStart)).ToArray();
+            return (new ModelOutputs(values, rows, width, kind), provider);
         }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return null;
         }
     }
 
     /// <summary>Writes atomically; a cache that cannot be written is skipped, never fatal.</summary>
-    public void Save(string key, ModelOutputs outputs)
+    public void Save(string key, ModelOutputs outputs, string provider)
     {
         var path = PathOf(key);
         var temporary = $"{path}.{Environment.ProcessId}.tmp";
@@ -104,12 +103,15 @@ internal sealed class OutputCache(string directory)
             System.IO.Directory.CreateDirectory(Directory);
             using (var stream = File.Create(temporary))
             {
-                Span<byte> header = stackalloc byte[16];
+                var providerBytes = Encoding.UTF8.GetBytes(provider);
+                Span<byte> header = stackalloc byte[20];
                 BinaryPrimitives.WriteUInt32LittleEndian(header, Magic);
                 BinaryPrimitives.WriteInt32LittleEndian(header[4..], FormatVersion);
                 BinaryPrimitives.WriteInt32LittleEndian(header[8..], outputs.Rows);
                 BinaryPrimitives.WriteInt32LittleEndian(header[12..], outputs.Width);
+                BinaryPrimitives.WriteInt32LittleEndian(header[16..], providerBytes.Length);
                 stream.Write(header);
+                stream.Write(providerBytes);
                 stream.Write(MemoryMarshal.AsBytes(outputs.Values.AsSpan()));
             }
 
@@ -117,7 +119,19 @@ internal sealed class OutputCache(string directory)
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
+            TryDelete(temporary);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more to do: a stray temporary file is harmless and never read.
         }
     }
 

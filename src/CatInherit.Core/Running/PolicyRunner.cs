@@ -67,7 +67,9 @@ public static class PolicyRunner
 
     private static Dictionary<string, ProbeInput> LoadDatasets(InheritancePolicy policy, List<DatasetSpec> used, ModelSession? model, int seed, List<Diagnostic> diagnostics, IProgress<RunProgress>? progress)
     {
-        var inputs = new Dictionary<string, ProbeInput>(StringComparer.Ordinal);
+        // Read every table and prepare every model request first, so the model is opened and checked
+        // (when anything misses the cache) before any inference runs.
+        var tables = new List<(DatasetSpec Dataset, DataTable Table, InferenceRequest? Request)>();
         for (var i = 0; i < used.Count; i++)
         {
             var dataset = used[i];
@@ -88,7 +90,18 @@ public static class PolicyRunner
                 table = table.Select(RowSample.Choose(table.RowCount, sample, dataset.Name));
             }
 
-            var outputs = fed ? model!.Infer(dataset.Name, table, progress) : null;
+            tables.Add((dataset, table, fed ? model!.Prepare(dataset.Name, table) : null));
+        }
+
+        var inputs = new Dictionary<string, ProbeInput>(StringComparer.Ordinal);
+        if (diagnostics.Any(d => d.IsError) || (tables.Any(t => t.Request is { Cached: null }) && !model!.EnsureOpen(diagnostics)))
+        {
+            return inputs;
+        }
+
+        foreach (var (dataset, table, request) in tables)
+        {
+            var outputs = request is null ? null : model!.Infer(request, progress);
             var errors = diagnostics.Count(d => d.IsError);
             var predictions = PredictionSetBuilder.Build(dataset, table, outputs, diagnostics);
             if (diagnostics.Count(d => d.IsError) == errors)

@@ -48,12 +48,28 @@ public sealed class OutputCacheTests : IDisposable
 
         // Overwrite the cached logits so that every row predicts class 1: only a cache read can see that.
         var bytes = File.ReadAllBytes(file);
-        MemoryMarshal.Cast<byte, float>(bytes.AsSpan(16)).Fill(0f);
-        MemoryMarshal.Cast<byte, float>(bytes.AsSpan(16))[0] = -1f;
+        var floats = 20 + BitConverter.ToInt32(bytes, 16); // header, then the provider's name, then the outputs
+        MemoryMarshal.Cast<byte, float>(bytes.AsSpan(floats)).Fill(0f);
+        MemoryMarshal.Cast<byte, float>(bytes.AsSpan(floats))[0] = -1f;
         File.WriteAllBytes(file, bytes);
         var second = PolicyRunner.Run(policy, Options).Report!;
 
         Assert.Equal(1.0, Selection(second, 0));
+    }
+
+    [Fact]
+    public void A_cached_run_writes_the_same_report_as_the_run_that_filled_the_cache()
+    {
+        folder.Write("d.csv", "a,b,c,label,g\n1,0,0,0,x\n0,1,0,1,y\n");
+        Policy();
+        File.WriteAllText(folder.File("catinherit.yaml"), File.ReadAllText(folder.File("catinherit.yaml")).Replace("provider: cpu", "provider: auto", StringComparison.Ordinal));
+
+        var first = CatInherit.Reports.ReportWriters.ToText(PolicyRunner.Run(folder.File("catinherit.yaml"), Options).Report!, new CatInherit.Reports.JsonReportWriter());
+        Assert.Single(CacheFiles());
+        var cached = CatInherit.Reports.ReportWriters.ToText(PolicyRunner.Run(folder.File("catinherit.yaml"), Options).Report!, new CatInherit.Reports.JsonReportWriter());
+
+        Assert.Equal(first, cached);
+        Assert.Contains("\"provider\": \"", first);
     }
 
     [Fact]
@@ -84,7 +100,7 @@ public sealed class OutputCacheTests : IDisposable
         var report = PolicyRunner.Run(policy, Options).Report!;
 
         Assert.Equal(0.0, Selection(report, 0));
-        Assert.True(new FileInfo(file).Length > 16);
+        Assert.True(new FileInfo(file).Length > 20);
     }
 
     [Fact]
