@@ -34,10 +34,13 @@ internal sealed class ModelSession : IDisposable
         this.provider = provider;
     }
 
+    /// <summary>True once any request was prepared: the model took part in the run.</summary>
+    public bool HasWork { get; private set; }
+
     /// <summary>The model, and the provider that computed its outputs (this run's, or the cached run's).</summary>
     public ModelInfo Info => model is not null
-        ? new(spec.DisplayPath, modelSha256, model.Provider, model.ProviderNote)
-        : new(spec.DisplayPath, modelSha256, cachedProvider?.Provider ?? OnnxModel.CpuProvider, cachedProvider?.Note);
+        ? new(spec.DisplayPath, modelSha256, model.Provider, model.ProviderNote, spec.Name)
+        : new(spec.DisplayPath, modelSha256, cachedProvider?.Provider ?? OnnxModel.CpuProvider, cachedProvider?.Note, spec.Name);
 
     public static ModelSession? Open(ModelSpec spec, string? providerOverride, string? cacheDirectory, bool useCache, List<Diagnostic> diagnostics)
     {
@@ -97,6 +100,7 @@ internal sealed class ModelSession : IDisposable
     /// <summary>Tokenizes or collects a dataset's inputs and looks its outputs up in the cache.</summary>
     public InferenceRequest Prepare(string datasetName, DataTable table)
     {
+        HasWork = true;
         string[]? texts = null;
         ModelInputs inputs;
         if (spec.TextColumn is { } textColumn)
@@ -119,8 +123,8 @@ internal sealed class ModelSession : IDisposable
             inputs = ModelInputs.FromFeatures(features, table.RowCount, columns.Length);
         }
 
-        var key = cache is null ? null : OutputCache.Key(modelSha256, spec, vocabSha256, inputs, texts);
-        var cached = key is null ? null : cache!.TryLoad(key, spec.OutputKind, table.RowCount);
+        var key = OutputCache.Key(modelSha256, spec, vocabSha256, inputs, texts);
+        var cached = cache?.TryLoad(key, spec.OutputKind, table.RowCount);
         if (cached is { Provider: var origin })
         {
             // Stored as "provider\nnote": the report of a cached run says what the original run said.
@@ -169,10 +173,7 @@ internal sealed class ModelSession : IDisposable
         var clock = Stopwatch.StartNew();
         var outputs = InferenceEngine.Run(session, spec, request.Inputs, rowsDone: done => progress?.Report(new RunProgress("infer", request.Dataset, done, rows)));
         progress?.Report(new RunProgress("infer", request.Dataset, rows, rows, string.Create(CultureInfo.InvariantCulture, $"{request.Dataset}: {rows} rows in {clock.Elapsed.TotalSeconds:0.0} s on {session.Provider}")));
-        if (request.CacheKey is { } key)
-        {
-            cache!.Save(key, outputs, session.ProviderNote is { } note ? $"{session.Provider}\n{note}" : session.Provider);
-        }
+        cache?.Save(request.CacheKey, outputs, session.ProviderNote is { } note ? $"{session.Provider}\n{note}" : session.Provider);
 
         return outputs;
     }

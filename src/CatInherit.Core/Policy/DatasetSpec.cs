@@ -37,6 +37,9 @@ public sealed class DatasetSpec
         _ => null,
     };
 
+    /// <summary>The model named by the dataset's <c>model:</c> key, or null for the policy's only model.</summary>
+    public string? ModelName => Values.GetString("model");
+
     /// <summary>Declared class labels, in score order; empty when not declared.</summary>
     public IReadOnlyList<string> Classes => Values.GetStrings("classes");
 

@@ -40,6 +40,8 @@ public static class DiagnosticCodes
     public const string InvalidCheckId = "CAT0025";
     /// <summary>A dataset has no way to obtain predictions (no prediction, scores or model).</summary>
     public const string NoPredictions = "CAT0026";
+    /// <summary>A name that is not among the policy's models, or a model that must be named.</summary>
+    public const string UnknownModel = "CAT0028";
     /// <summary>A value refers to a class that the dataset does not have.</summary>
     public const string UnknownClass = "CAT0027";
 

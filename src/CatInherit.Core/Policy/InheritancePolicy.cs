@@ -3,10 +3,10 @@ namespace CatInherit.Policy;
 /// <summary>A loaded, validated policy.</summary>
 public sealed class InheritancePolicy
 {
-    internal InheritancePolicy(string filePath, ModelSpec? model, IReadOnlyList<DatasetSpec> datasets, IReadOnlyList<CheckSpec> checks)
+    internal InheritancePolicy(string filePath, IReadOnlyList<ModelSpec> models, IReadOnlyList<DatasetSpec> datasets, IReadOnlyList<CheckSpec> checks)
     {
         FilePath = filePath;
-        Model = model;
+        Models = models;
         Datasets = datasets;
         Checks = checks;
     }
@@ -14,8 +14,14 @@ public sealed class InheritancePolicy
     /// <summary>The policy file as the user named it.</summary>
     public string FilePath { get; }
 
-    /// <summary>The model under test, or null when datasets hold predictions.</summary>
-    public ModelSpec? Model { get; }
+    /// <summary>The models, in declaration order (empty when datasets hold predictions).</summary>
+    public IReadOnlyList<ModelSpec> Models { get; }
+
+    /// <summary>The model a dataset or check uses when it names none: the only model, else null.</summary>
+    public ModelSpec? Model => Models.Count == 1 ? Models[0] : null;
+
+    /// <summary>Finds a model by name; null finds the default model.</summary>
+    public ModelSpec? FindModel(string? name) => name is null ? Model : Models.FirstOrDefault(m => m.Name == name);
 
     /// <summary>Datasets in declaration order.</summary>
     public IReadOnlyList<DatasetSpec> Datasets { get; }

@@ -3,13 +3,17 @@ namespace CatInherit.Policy;
 /// <summary>The model section of a policy.</summary>
 public sealed class ModelSpec
 {
-    internal ModelSpec(string path, string displayPath, string? vocabPath, SpecValues values)
+    internal ModelSpec(string name, string path, string displayPath, string? vocabPath, SpecValues values)
     {
+        Name = name;
         Path = path;
         DisplayPath = displayPath;
         VocabPath = vocabPath;
         Values = values;
     }
+
+    /// <summary>The model's name: <c>model</c> for the single <c>model:</c> section, else its key under <c>models:</c>.</summary>
+    public string Name { get; }
 
     /// <summary>Absolute path of the .onnx file.</summary>
     public string Path { get; }

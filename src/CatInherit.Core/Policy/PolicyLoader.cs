@@ -92,10 +92,48 @@ public static partial class PolicyLoader
                 Error(DiagnosticCodes.UnsupportedVersion, top.Values.LocationOf("version"), $"policy version {version} is not supported; this release reads version {PolicySchema.Version}");
             }
 
-            var model = top.Nodes.GetValueOrDefault("model") is YamlMap modelMap ? ReadModel(modelMap) : null;
-            var datasets = top.Nodes.GetValueOrDefault("datasets") is { } datasetsNode ? ReadDatasets(datasetsNode) : [];
-            var checks = top.Nodes.GetValueOrDefault("checks") is { } checksNode ? ReadChecks(checksNode, datasets, model) : [];
-            return new InheritancePolicy(file, model, datasets, checks);
+            var models = ReadModels(top.Nodes);
+            var datasets = top.Nodes.GetValueOrDefault("datasets") is { } datasetsNode ? ReadDatasets(datasetsNode, models) : [];
+            var checks = top.Nodes.GetValueOrDefault("checks") is { } checksNode ? ReadChecks(checksNode, datasets, models) : [];
+            return new InheritancePolicy(file, models, datasets, checks);
+        }
+
+        private List<ModelSpec> ReadModels(Dictionary<string, YamlNode> top)
+        {
+            var models = new List<ModelSpec>();
+            if (top.GetValueOrDefault("model") is YamlMap single)
+            {
+                models.Add(ReadModel(single, "model"));
+            }
+
+            if (top.GetValueOrDefault("models") is not YamlMap named)
+            {
+                return models;
+            }
+
+            if (models.Count > 0)
+            {
+                Error(DiagnosticCodes.DuplicateKey, named.Location, "the policy has both 'model' and 'models'; put every model under 'models' with a name");
+                return models;
+            }
+
+            foreach (var (key, value) in named.Entries)
+            {
+                if (models.Any(m => m.Name == key.Value))
+                {
+                    Error(DiagnosticCodes.DuplicateKey, key.Location, $"model '{key.Value}' is declared twice");
+                }
+                else if (value is YamlMap map)
+                {
+                    models.Add(ReadModel(map, key.Value));
+                }
+                else
+                {
+                    Error(DiagnosticCodes.WrongType, value.Location, $"model '{key.Value}' must be a mapping with 'path', 'inputs' and 'output'; found {value.Describe()}");
+                }
+            }
+
+            return models;
         }
 
         public ModelSpec? RunModel(string text)
@@ -103,7 +141,7 @@ public static partial class PolicyLoader
             var root = YamlTreeReader.Read(text, file, Diagnostics);
             if (root is YamlMap map)
             {
-                return ReadModel(map);
+                return ReadModel(map, "model");
             }
 
             if (Diagnostics.Count == 0)
@@ -114,9 +152,9 @@ public static partial class PolicyLoader
             return null;
         }
 
-        private ModelSpec ReadModel(YamlMap map)
+        private ModelSpec ReadModel(YamlMap map, string name)
         {
-            var values = ReadMap(map, PolicySchema.ModelKeys, "model").Values;
+            var values = ReadMap(map, PolicySchema.ModelKeys, name == "model" ? "model" : $"model '{name}'").Values;
             var (path, display) = ResolvePath(values, "path", "model file", requireFile: true);
             var inputs = values.Child("inputs");
             string? vocab = null;
@@ -154,10 +192,10 @@ public static partial class PolicyLoader
                 Error(DiagnosticCodes.InvalidValue, output.LocationOf("pooling"), "'pooling' applies to embedding outputs only");
             }
 
-            return new ModelSpec(path, display, vocab, values);
+            return new ModelSpec(name, path, display, vocab, values);
         }
 
-        private List<DatasetSpec> ReadDatasets(YamlNode node)
+        private List<DatasetSpec> ReadDatasets(YamlNode node, List<ModelSpec> models)
         {
             var result = new List<DatasetSpec>();
             if (node is not YamlMap map)
@@ -212,13 +250,18 @@ public static partial class PolicyLoader
                     Error(DiagnosticCodes.InvalidValue, values.LocationOf("classes"), $"dataset '{key.Value}' declares {classes.Count} classes but {scores.Count} score columns; give one class per score column, in the same order");
                 }
 
+                if (values.GetString("model") is { } modelName && models.All(m => m.Name != modelName))
+                {
+                    Error(DiagnosticCodes.UnknownModel, values.LocationOf("model"), $"dataset '{key.Value}' uses model '{modelName}', which the policy does not declare.{Suggestions.DidYouMean(modelName, models.Select(m => m.Name))} Models: {(models.Count == 0 ? "none" : string.Join(", ", models.Select(m => m.Name)))}");
+                }
+
                 result.Add(new DatasetSpec(key.Value, path, display, new SpecValues(key.Location, read.Nodes)));
             }
 
             return result;
         }
 
-        private List<CheckSpec> ReadChecks(YamlNode node, List<DatasetSpec> datasets, ModelSpec? model)
+        private List<CheckSpec> ReadChecks(YamlNode node, List<DatasetSpec> datasets, List<ModelSpec> models)
         {
             var result = new List<CheckSpec>();
             if (node is not YamlList list)
@@ -241,7 +284,7 @@ public static partial class PolicyLoader
                     continue;
                 }
 
-                if (ReadCheck(map, datasets, model, ids) is { } check)
+                if (ReadCheck(map, datasets, models, ids) is { } check)
                 {
                     result.Add(check);
                 }
@@ -250,7 +293,7 @@ public static partial class PolicyLoader
             return result;
         }
 
-        private CheckSpec? ReadCheck(YamlMap map, List<DatasetSpec> datasets, ModelSpec? model, Dictionary<string, SourceLocation> ids)
+        private CheckSpec? ReadCheck(YamlMap map, List<DatasetSpec> datasets, List<ModelSpec> models, Dictionary<string, SourceLocation> ids)
         {
             var kindNode = map.Entries.FirstOrDefault(e => e.Key.Value == "kind").Value;
             var descriptor = kindNode is YamlScalar { IsNull: false } kindScalar ? FindKind(kindScalar) : null;
@@ -287,7 +330,8 @@ public static partial class PolicyLoader
                 Error(DiagnosticCodes.WrongType, kindNode.Location, $"'kind' must be a check kind name; found {kindNode.Describe()}");
             }
 
-            var dataset = ReadDatasetRef(values, datasets, model, context);
+            var dataset = ReadDatasetRef(values, datasets, models, context);
+            var model = dataset is null ? null : ModelOf(dataset, models, values, context);
             var gate = descriptor is null ? null : ReadGate(read.Nodes.GetValueOrDefault("gate") as YamlMap, descriptor, context);
             var decide = values.GetString("decide") == "interval" ? DecideMode.Interval : DecideMode.Point;
             var resamples = values.GetInt("resamples") ?? 1000;
@@ -335,7 +379,29 @@ public static partial class PolicyLoader
             return null;
         }
 
-        private DatasetSpec? ReadDatasetRef(SpecValues values, List<DatasetSpec> datasets, ModelSpec? model, string context)
+        /// <summary>The model that feeds a dataset without its own predictions; reports when it cannot be told.</summary>
+        private ModelSpec? ModelOf(DatasetSpec dataset, List<ModelSpec> models, SpecValues values, string context)
+        {
+            if (dataset.Prediction is not null || dataset.Scores.Count > 0 || models.Count == 0)
+            {
+                return null;
+            }
+
+            if (dataset.ModelName is { } name)
+            {
+                return models.FirstOrDefault(m => m.Name == name);
+            }
+
+            if (models.Count == 1)
+            {
+                return models[0];
+            }
+
+            Error(DiagnosticCodes.UnknownModel, values.LocationOf("dataset"), $"{context} uses dataset '{dataset.Name}', which several models could compute ({string.Join(", ", models.Select(m => m.Name))}); add 'model: <name>' to the dataset");
+            return null;
+        }
+
+        private DatasetSpec? ReadDatasetRef(SpecValues values, List<DatasetSpec> datasets, List<ModelSpec> models, string context)
         {
             if (values.GetString("dataset") is not { } name)
             {
@@ -351,7 +417,7 @@ public static partial class PolicyLoader
                 return null;
             }
 
-            if (model is null && dataset.Prediction is null && dataset.Scores.Count == 0)
+            if (models.Count == 0 && dataset.Prediction is null && dataset.Scores.Count == 0)
             {
                 Error(DiagnosticCodes.NoPredictions, values.LocationOf("dataset"), $"{context} needs predictions, but dataset '{name}' has neither 'prediction' nor 'scores' and the policy has no 'model' to compute them");
             }
@@ -451,7 +517,7 @@ public static partial class PolicyLoader
                     if (spec.Kind == ValueKind.Map && spec.Keys.Count > 0 && value is YamlMap nested)
                     {
                         // Nested maps with a fixed key set are validated here, except those a dedicated reader validates.
-                        if (spec.Name is not ("gate" or "model"))
+                        if (spec.Name is not ("gate" or "model" or "models"))
                         {
                             _ = ReadMap(nested, spec.Keys, $"'{spec.Name}' of {context}");
                         }

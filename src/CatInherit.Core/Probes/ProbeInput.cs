@@ -1,7 +1,11 @@
 using CatInherit.Data;
 using CatInherit.Model;
+using CatInherit.Policy;
 
 namespace CatInherit.Probes;
 
-/// <summary>The data a probe works on: one dataset's table, its predictions (when it has them), the model's raw outputs (when a model ran), and the run's seed.</summary>
-internal sealed record ProbeInput(DataTable Table, PredictionSet? Predictions, ModelOutputs? Outputs, int Seed);
+/// <summary>
+/// The data a probe works on: one dataset's table, its predictions (when it has them), the model's raw
+/// outputs and the model that computed them (when a model ran), and the run's seed.
+/// </summary>
+internal sealed record ProbeInput(DataTable Table, PredictionSet? Predictions, ModelOutputs? Outputs, int Seed, ModelSpec? Model = null);

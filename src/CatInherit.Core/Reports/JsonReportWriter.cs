@@ -24,20 +24,24 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteNumber("seed", report.Seed);
         if (report.Model is { } model)
         {
-            json.WriteStartObject("model");
-            json.WriteString("path", model.Path);
-            json.WriteString("sha256", model.Sha256);
-            json.WriteString("provider", model.Provider);
-            if (model.ProviderNote is { } note)
-            {
-                json.WriteString("provider_note", note);
-            }
-
-            json.WriteEndObject();
+            json.WritePropertyName("model");
+            WriteModel(json, model);
         }
         else
         {
             json.WriteNull("model");
+        }
+
+        if (report.Models.Count > 1)
+        {
+            json.WriteStartObject("models");
+            foreach (var each in report.Models)
+            {
+                json.WritePropertyName(each.Name);
+                WriteModel(json, each);
+            }
+
+            json.WriteEndObject();
         }
 
         json.WriteStartObject("summary");
@@ -67,6 +71,20 @@ public sealed class JsonReportWriter : IReportWriter
         CheckStatus.Warn => "warn",
         _ => "error",
     };
+
+    private static void WriteModel(Utf8JsonWriter json, ModelInfo model)
+    {
+        json.WriteStartObject();
+        json.WriteString("path", model.Path);
+        json.WriteString("sha256", model.Sha256);
+        json.WriteString("provider", model.Provider);
+        if (model.ProviderNote is { } note)
+        {
+            json.WriteString("provider_note", note);
+        }
+
+        json.WriteEndObject();
+    }
 
     private static void WriteCheck(Utf8JsonWriter json, CheckReport check)
     {

@@ -12,8 +12,11 @@ public sealed class RunReport
     /// <summary>The bootstrap seed.</summary>
     public required int Seed { get; init; }
 
-    /// <summary>The model, or null when datasets held the predictions.</summary>
-    public ModelInfo? Model { get; init; }
+    /// <summary>The first model that took part, or null when datasets held the predictions.</summary>
+    public ModelInfo? Model => Models.Count > 0 ? Models[0] : null;
+
+    /// <summary>Every model that took part, in policy order.</summary>
+    public IReadOnlyList<ModelInfo> Models { get; init; } = [];
 
     /// <summary>Checks in policy order.</summary>
     public required IReadOnlyList<CheckReport> Checks { get; init; }

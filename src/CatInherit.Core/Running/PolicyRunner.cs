@@ -26,22 +26,55 @@ public static class PolicyRunner
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
         var diagnostics = new List<Diagnostic>();
-        var used = policy.Datasets.Where(d => policy.Checks.Any(c => c.Dataset == d.Name)).ToList();
-        using var model = policy.Model is { } spec && used.Any(NeedsModel)
-            ? ModelSession.Open(spec, options.Provider, options.CacheDirectory, options.UseCache, diagnostics)
-            : null;
-        if (diagnostics.Any(d => d.IsError))
+        using var hub = new InferenceHub(policy, options);
+
+        // 1. Read each dataset once, with every column any check needs; register model inputs.
+        var tables = ReadDatasets(policy, hub, diagnostics, progress);
+
+        // 2. Register the texts probes generate (twins, word lists).
+        var texts = new Dictionary<(string Check, string Key), string>();
+        foreach (var check in policy.Checks)
+        {
+            var table = tables.FirstOrDefault(t => t.Dataset.Name == check.Dataset);
+            foreach (var request in ProbeRegistry.For(check.Kind).Texts(check, table?.Table, diagnostics))
+            {
+                var name = request.Model ?? check.Values.GetString("model") ?? table?.Model?.Name;
+                if (policy.FindModel(name) is not { } model)
+                {
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownModel, check.Values.LocationOf("model"), policy.Models.Count == 0
+                        ? $"check '{check.Id}' runs texts through a model, but the policy declares none"
+                        : $"check '{check.Id}' needs to know which model to run: add 'model: <name>' ({string.Join(", ", policy.Models.Select(m => m.Name))})"));
+                    continue;
+                }
+
+                if (hub.Request(model, $"{check.Id}/{request.Key}", request.Texts, diagnostics, check.Location) is { } id)
+                {
+                    texts[(check.Id, request.Key)] = id;
+                }
+            }
+        }
+
+        // 3. Open and check the models that have cache misses, then infer: all before any check runs.
+        if (diagnostics.Any(d => d.IsError) || !hub.Resolve(diagnostics, progress))
         {
             return new RunResult(null, diagnostics);
         }
 
-        var inputs = LoadDatasets(policy, used, model, options.Seed, diagnostics, progress);
+        var inputs = new Dictionary<string, ProbeInput>(StringComparer.Ordinal);
+        foreach (var (dataset, table, model, request) in tables)
+        {
+            var outputs = request is null ? null : hub.Outputs(request);
+            var errors = diagnostics.Count(d => d.IsError);
+            var predictions = PredictionSetBuilder.Build(dataset, table, outputs, diagnostics);
+            if (diagnostics.Count(d => d.IsError) == errors)
+            {
+                inputs[dataset.Name] = new ProbeInput(table, predictions, outputs, options.Seed, model);
+            }
+        }
+
         foreach (var check in policy.Checks)
         {
-            if (inputs.GetValueOrDefault(check.Dataset ?? string.Empty) is { } data)
-            {
-                ProbeRegistry.For(check.Kind).Validate(check, data, diagnostics);
-            }
+            ProbeRegistry.For(check.Kind).Validate(check, inputs.GetValueOrDefault(check.Dataset ?? string.Empty), diagnostics);
         }
 
         if (diagnostics.Any(d => d.IsError))
@@ -54,29 +87,32 @@ public static class PolicyRunner
         {
             var check = policy.Checks[i];
             progress?.Report(new RunProgress("check", check.Id, i, policy.Checks.Count));
-            reports.Add(GateEvaluator.Evaluate(check, ProbeRegistry.For(check.Kind).Run(check, inputs[check.Dataset!])));
+            var outputs = texts.Where(t => t.Key.Check == check.Id).ToDictionary(t => t.Key.Key, t => hub.Outputs(t.Value), StringComparer.Ordinal);
+            var input = inputs.GetValueOrDefault(check.Dataset ?? string.Empty);
+            reports.Add(GateEvaluator.Evaluate(check, ProbeRegistry.For(check.Kind).Run(check, input, outputs)));
         }
 
         progress?.Report(new RunProgress("check", string.Empty, policy.Checks.Count, policy.Checks.Count));
-        var report = new RunReport { Policy = policy.FilePath.Replace('\\', '/'), Seed = options.Seed, Model = model?.Info, Checks = reports };
+        var report = new RunReport { Policy = policy.FilePath.Replace('\\', '/'), Seed = options.Seed, Models = hub.Used, Checks = reports };
         return new RunResult(report, diagnostics);
     }
 
-    /// <summary>A dataset without its own predictions or scores is fed to the model.</summary>
+    /// <summary>A dataset without its own predictions or scores is fed to a model.</summary>
     private static bool NeedsModel(DatasetSpec dataset) => dataset.Prediction is null && dataset.Scores.Count == 0;
 
-    private static Dictionary<string, ProbeInput> LoadDatasets(InheritancePolicy policy, List<DatasetSpec> used, ModelSession? model, int seed, List<Diagnostic> diagnostics, IProgress<RunProgress>? progress)
+    private sealed record LoadedTable(DatasetSpec Dataset, DataTable Table, ModelSpec? Model, string? Request);
+
+    private static List<LoadedTable> ReadDatasets(InheritancePolicy policy, InferenceHub hub, List<Diagnostic> diagnostics, IProgress<RunProgress>? progress)
     {
-        // Read every table and prepare every model request first, so the model is opened and checked
-        // (when anything misses the cache) before any inference runs.
-        var tables = new List<(DatasetSpec Dataset, DataTable Table, InferenceRequest? Request)>();
+        var used = policy.Datasets.Where(d => policy.Checks.Any(c => c.Dataset == d.Name)).ToList();
+        var tables = new List<LoadedTable>();
         for (var i = 0; i < used.Count; i++)
         {
             var dataset = used[i];
             progress?.Report(new RunProgress("load", dataset.Name, i, used.Count));
-            var fed = model is not null && NeedsModel(dataset);
+            var model = NeedsModel(dataset) ? policy.FindModel(dataset.ModelName) : null;
             var requests = PredictionSetBuilder.Columns(dataset)
-                .Concat(fed ? ModelSession.Columns(policy.Model!) : [])
+                .Concat(model is null ? [] : ModelSession.Columns(model))
                 .Concat(policy.Checks.Where(c => c.Dataset == dataset.Name).SelectMany(c => ProbeRegistry.For(c.Kind).Columns(c)))
                 .ToList();
             var table = TableReader.Read(dataset.Path, DataPath(policy, dataset), requests, diagnostics);
@@ -90,27 +126,11 @@ public static class PolicyRunner
                 table = table.Select(RowSample.Choose(table.RowCount, sample, dataset.Name));
             }
 
-            tables.Add((dataset, table, fed ? model!.Prepare(dataset.Name, table) : null));
+            var request = model is null ? null : hub.Request(model, dataset.Name, table, diagnostics);
+            tables.Add(new LoadedTable(dataset, table, model, request));
         }
 
-        var inputs = new Dictionary<string, ProbeInput>(StringComparer.Ordinal);
-        if (diagnostics.Any(d => d.IsError) || (tables.Any(t => t.Request is { Cached: null }) && !model!.EnsureOpen(diagnostics)))
-        {
-            return inputs;
-        }
-
-        foreach (var (dataset, table, request) in tables)
-        {
-            var outputs = request is null ? null : model!.Infer(request, progress);
-            var errors = diagnostics.Count(d => d.IsError);
-            var predictions = PredictionSetBuilder.Build(dataset, table, outputs, diagnostics);
-            if (diagnostics.Count(d => d.IsError) == errors)
-            {
-                inputs[dataset.Name] = new ProbeInput(table, predictions, outputs, seed);
-            }
-        }
-
-        return inputs;
+        return tables;
     }
 
     /// <summary>The data file as the user can open it: relative to the working folder when the policy path was relative.</summary>

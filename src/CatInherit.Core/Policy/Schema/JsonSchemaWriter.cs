@@ -51,6 +51,15 @@ public static class JsonSchemaWriter
                     case "checks":
                         WriteChecks(json, key.Description);
                         break;
+                    case "models":
+                        json.WriteStartObject();
+                        json.WriteString("description", key.Description);
+                        json.WriteString("type", "object");
+                        json.WriteNumber("minProperties", 1);
+                        json.WritePropertyName("additionalProperties");
+                        WriteObject(json, "A named model.", PolicySchema.ModelKeys);
+                        json.WriteEndObject();
+                        break;
                     default:
                         WriteKey(json, key);
                         break;

@@ -56,6 +56,7 @@ public static class PolicySchema
         new("scores", ValueKind.StringList, "Columns with precomputed per-class scores, one per class in class order; a single column holds the positive class of a binary model."),
         new("score_kind", ValueKind.Enum, "What the scores columns hold; required with scores.") { AllowedValues = ["logits", "probabilities"] },
         new("classes", ValueKind.StringList, "The class labels in score order. Default: 0..K-1 with K score columns (or K model outputs), else the sorted distinct labels and predictions."),
+        new("model", ValueKind.String, "The model (a name under 'models') that computes this dataset's outputs; needed only when several are declared."),
         new("sample", ValueKind.Integer, "Use this many rows, chosen by a fixed seeded shuffle of the file (same rows every run), to bound run time.") { Minimum = 1 },
     ];
 
@@ -83,6 +84,7 @@ public static class PolicySchema
     [
         new("version", ValueKind.Integer, "Policy schema version; must be 1.") { Required = true },
         new("model", ValueKind.Map, "The ONNX model under test; omit it when every dataset holds the model's outputs.") { Keys = ModelKeys },
+        new("models", ValueKind.Map, "Several named models (e.g. a classifier and the encoder it was built on); datasets and checks pick one with 'model: name'."),
         new("datasets", ValueKind.Map, "Named datasets the checks refer to.") { Required = true },
         new("checks", ValueKind.MapList, "The checks to run, in report order.") { Required = true },
     ];

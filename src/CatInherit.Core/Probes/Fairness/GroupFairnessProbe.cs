@@ -1,6 +1,7 @@
 using System.Globalization;
 using CatInherit.Data;
 using CatInherit.Metrics;
+using CatInherit.Model;
 using CatInherit.Policy;
 using CatInherit.Reports;
 
@@ -23,8 +24,13 @@ internal sealed class GroupFairnessProbe : IProbe
         }
     }
 
-    public void Validate(CheckSpec check, ProbeInput input, List<Diagnostic> diagnostics)
+    public void Validate(CheckSpec check, ProbeInput? input, List<Diagnostic> diagnostics)
     {
+        if (input is null)
+        {
+            return;
+        }
+
         var positive = PositiveLabel(check);
         if (input.Predictions!.ClassIndex(positive) < 0)
         {
@@ -34,8 +40,9 @@ internal sealed class GroupFairnessProbe : IProbe
         }
     }
 
-    public ProbeResult Run(CheckSpec check, ProbeInput input)
+    public ProbeResult Run(CheckSpec check, ProbeInput? input, IReadOnlyDictionary<string, ModelOutputs> texts)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var predictions = input.Predictions!;
         var positive = predictions.ClassIndex(PositiveLabel(check));
         var (rowGroup, groupNames) = AssignGroups(check, input.Table);
