@@ -1,4 +1,5 @@
 using System.Globalization;
+using CatInherit.Metrics;
 using CatInherit.Model;
 using CatInherit.Policy;
 
@@ -131,94 +132,46 @@ internal static class PredictionSetBuilder
     {
         var classCount = Math.Max(2, scoreCount);
         var result = new float[n * classCount];
+        var row = new double[scoreCount];
         var reported = 0;
-        for (var row = 0; row < n; row++)
+        for (var r = 0; r < n; r++)
         {
-            var target = result.AsSpan(row * classCount, classCount);
-            if (scoreCount == 1)
+            for (var k = 0; k < scoreCount; k++)
             {
-                // One column holds the positive class of a binary model.
-                var value = score(row, 0);
-                var positive = kind == ScoreKind.Logits ? 1 / (1 + Math.Exp(-value)) : value;
-                target[0] = (float)(1 - positive);
-                target[1] = (float)positive;
-                if (kind == ScoreKind.Probabilities && value is < 0 or > 1)
-                {
-                    Report(row, string.Create(CultureInfo.InvariantCulture, $"probability {value} is outside [0, 1]"));
-                }
+                row[k] = score(r, k);
+            }
 
+            Probability.FromScores(row, kind == ScoreKind.Logits, result.AsSpan(r * classCount, classCount));
+            if (kind == ScoreKind.Logits)
+            {
                 continue;
             }
 
-            if (kind == ScoreKind.Logits)
+            for (var k = 0; k < scoreCount; k++)
             {
-                var max = double.NegativeInfinity;
-                for (var k = 0; k < scoreCount; k++)
+                if (row[k] is < 0 or > 1)
                 {
-                    max = Math.Max(max, score(row, k));
-                }
-
-                double sum = 0;
-                for (var k = 0; k < scoreCount; k++)
-                {
-                    sum += Math.Exp(score(row, k) - max);
-                }
-
-                for (var k = 0; k < scoreCount; k++)
-                {
-                    target[k] = (float)(Math.Exp(score(row, k) - max) / sum);
+                    Report(r, string.Create(CultureInfo.InvariantCulture, $"probability {row[k]} in '{names[k]}' is outside [0, 1]"));
                 }
             }
-            else
-            {
-                double sum = 0;
-                for (var k = 0; k < scoreCount; k++)
-                {
-                    var value = score(row, k);
-                    sum += value;
-                    target[k] = (float)value;
-                    if (value is < 0 or > 1)
-                    {
-                        Report(row, string.Create(CultureInfo.InvariantCulture, $"probability {value} in '{names[k]}' is outside [0, 1]"));
-                    }
-                }
 
-                if (Math.Abs(sum - 1) > SumTolerance)
-                {
-                    Report(row, string.Create(CultureInfo.InvariantCulture, $"probabilities sum to {sum:R}, not 1; if these are raw model outputs, use 'score_kind: logits'"));
-                }
+            if (scoreCount > 1 && Math.Abs(row.Sum() - 1) > SumTolerance)
+            {
+                Report(r, string.Create(CultureInfo.InvariantCulture, $"probabilities sum to {row.Sum():R}, not 1; if these are raw model outputs, use 'score_kind: logits'"));
             }
         }
 
         return result;
 
-        void Report(int row, string message)
+        void Report(int r, string message)
         {
             if (++reported <= 5)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidProbabilities, new SourceLocation(table.File, table.Lines[row], 0), string.Create(CultureInfo.InvariantCulture, $"row {row + 1}: {message}")));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidProbabilities, new SourceLocation(table.File, table.Lines[r], 0), string.Create(CultureInfo.InvariantCulture, $"row {r + 1}: {message}")));
             }
         }
     }
 
-    private static int[] ArgMax(float[] probabilities, int classCount)
-    {
-        var result = new int[probabilities.Length / classCount];
-        for (var row = 0; row < result.Length; row++)
-        {
-            var span = probabilities.AsSpan(row * classCount, classCount);
-            var best = 0;
-            for (var k = 1; k < span.Length; k++)
-            {
-                if (span[k] > span[best])
-                {
-                    best = k;
-                }
-            }
-
-            result[row] = best;
-        }
-
-        return result;
-    }
+    private static int[] ArgMax(float[] probabilities, int classCount) =>
+        [.. Enumerable.Range(0, probabilities.Length / classCount).Select(r => Probability.ArgMax(probabilities.AsSpan(r * classCount, classCount)))];
 }

@@ -28,6 +28,7 @@ internal static class GateEvaluator
             Groups = result.Groups,
             Undefined = result.Undefined,
             Warnings = result.Warnings,
+            Details = result.Details,
             Message = message,
             Location = check.Location,
         };

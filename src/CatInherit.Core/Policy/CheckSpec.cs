@@ -3,8 +3,9 @@ namespace CatInherit.Policy;
 /// <summary>One check of a policy, validated.</summary>
 public sealed class CheckSpec
 {
-    internal CheckSpec(string id, string kind, GateSpec? gate, DecideMode decide, double confidence, int resamples, SpecValues values)
+    internal CheckSpec(string id, string kind, GateSpec? gate, DecideMode decide, double confidence, int resamples, SpecValues values, string baseDirectory)
     {
+        BaseDirectory = baseDirectory;
         Id = id;
         Kind = kind;
         Gate = gate;
@@ -42,4 +43,7 @@ public sealed class CheckSpec
     public string? Dataset => Values.GetString("dataset");
 
     internal SpecValues Values { get; }
+
+    /// <summary>The policy's folder: word-list files resolve against it.</summary>
+    internal string BaseDirectory { get; }
 }

@@ -355,7 +355,25 @@ public static partial class PolicyLoader
                 return null;
             }
 
-            return new CheckSpec(idText, descriptor.Name, gate, decide, values.GetDouble("confidence") ?? 0.95, resamples, values);
+            foreach (var group in descriptor.OneOf)
+            {
+                var present = group.Where(values.Has).ToList();
+                if (present.Count != 1)
+                {
+                    Error(present.Count == 0 ? DiagnosticCodes.MissingKey : DiagnosticCodes.InvalidValue, present.Count == 0 ? map.Location : values.LocationOf(present[1]),
+                        $"{context} needs exactly one of {string.Join(" or ", group.Select(k => $"'{k}'"))}{(present.Count > 1 ? $"; it has {string.Join(" and ", present.Select(k => $"'{k}'"))}" : string.Empty)}");
+                }
+            }
+
+            foreach (var (key, requires) in descriptor.Requires)
+            {
+                if (values.Has(key) && !values.Has(requires))
+                {
+                    Error(DiagnosticCodes.MissingKey, values.LocationOf(key), $"{context} has '{key}' but no '{requires}'");
+                }
+            }
+
+            return new CheckSpec(idText, descriptor.Name, gate, decide, values.GetDouble("confidence") ?? 0.95, resamples, values, baseDirectory);
         }
 
         private CheckKindDescriptor? FindKind(YamlScalar kind)
@@ -540,6 +558,13 @@ public static partial class PolicyLoader
             {
                 ValueKind.Map => node is YamlMap ? null : "a mapping",
                 ValueKind.MapList => node is YamlList ? null : "a list",
+                ValueKind.NameOrMap => node is YamlMap || node is YamlScalar { IsNull: false } ? null : "a name or a mapping",
+                ValueKind.WordSets => node is YamlList { Items.Count: 2 } pair && pair.Items.All(i => i is YamlScalar { IsNull: false } || (i is YamlList l3 && l3.Items.All(w => w is YamlScalar { IsNull: false })))
+                    ? null
+                    : "a list of two word sets, each a list of words or a word-list file: [[a, b], [c, d]]",
+                ValueKind.WordMap => node is YamlMap m2 && m2.Entries.All(e => e.Value is YamlScalar { IsNull: false } || (e.Value is YamlList l4 && l4.Items.All(w => w is YamlScalar { IsNull: false })))
+                    ? null
+                    : "a mapping from placeholder to a list of words",
                 ValueKind.StringList => node is YamlList l && l.Items.All(i => i is YamlScalar { IsNull: false }) ? null : "a list of names",
                 ValueKind.StringOrList => node is YamlScalar { IsNull: false } || (node is YamlList l2 && l2.Items.All(i => i is YamlScalar { IsNull: false })) ? null : "a name or a list of names",
                 _ => node is YamlScalar { IsNull: false } ? null : "a single value",
@@ -555,6 +580,18 @@ public static partial class PolicyLoader
             {
                 Error(DiagnosticCodes.InvalidValue, node.Location, $"'{spec.Name}' in {context} is an empty list; {spec.Description}");
                 return false;
+            }
+
+            if (node is YamlList pairList && spec.Kind == ValueKind.WordSets && pairList.Items.OfType<YamlList>().FirstOrDefault(l => l.Items.Count == 0) is { } emptySet)
+            {
+                Error(DiagnosticCodes.InvalidValue, emptySet.Location, $"a word set in '{spec.Name}' of {context} is empty; every set needs at least one word");
+                return false;
+            }
+
+            if (spec.Kind == ValueKind.NameOrMap && node is YamlMap nameMap)
+            {
+                _ = ReadMap(nameMap, spec.Keys, $"'{spec.Name}' of {context}");
+                return true;
             }
 
             if (node is not YamlScalar scalar)
@@ -580,7 +617,7 @@ public static partial class PolicyLoader
                     Error(DiagnosticCodes.WrongType, scalar.Location, $"'{spec.Name}' in {context} must be true or false; found '{scalar.Value}'");
                     return false;
 
-                case ValueKind.Enum when !spec.AllowedValues.Contains(scalar.Value):
+                case ValueKind.Enum or ValueKind.NameOrMap when !spec.AllowedValues.Contains(scalar.Value):
                     Error(DiagnosticCodes.InvalidValue, scalar.Location, $"'{spec.Name}' in {context} must be one of {string.Join(", ", spec.AllowedValues)}; found '{scalar.Value}'.{Suggestions.DidYouMean(scalar.Value, spec.AllowedValues)}");
                     return false;
 

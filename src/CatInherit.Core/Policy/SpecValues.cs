@@ -46,6 +46,23 @@ internal sealed class SpecValues(SourceLocation owner, IReadOnlyDictionary<strin
         }
         : [];
 
+    /// <summary>A pair of word sets: each an inline list of words, or the name of a word-list file.</summary>
+    public (IReadOnlyList<string> Words, string? File)[] WordSets(string key) =>
+        nodes.TryGetValue(key, out var node) && node is YamlList { Items.Count: 2 } list
+            ? [.. list.Items.Select(item => item switch
+            {
+                YamlList words => ((IReadOnlyList<string>)[.. words.Items.OfType<YamlScalar>().Select(w => w.Value)], (string?)null),
+                YamlScalar file => ([], file.Value),
+                _ => ([], null),
+            })]
+            : [([], null), ([], null)];
+
+    /// <summary>The i-th word set of <paramref name="key"/> as a <c>file</c> value, so a problem with it points at its line.</summary>
+    public SpecValues WordSetFile(string key, int index) =>
+        nodes.TryGetValue(key, out var node) && node is YamlList list && index < list.Items.Count
+            ? new SpecValues(Owner, new Dictionary<string, YamlNode> { ["file"] = list.Items[index] })
+            : Empty(Owner);
+
     public double? GetDouble(string key) =>
         GetString(key) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 

@@ -1,3 +1,5 @@
+using CatInherit.Probes.Association;
+using CatInherit.Probes.Counterfactual;
 using CatInherit.Probes.Fairness;
 
 namespace CatInherit.Probes;
@@ -8,6 +10,8 @@ internal static class ProbeRegistry
     private static readonly Dictionary<string, IProbe> Probes = new IProbe[]
     {
         new GroupFairnessProbe(),
+        new CounterfactualProbe(),
+        new EmbeddingAssociationProbe(),
     }.ToDictionary(p => p.Kind, StringComparer.Ordinal);
 
     public static IProbe For(string kind) => Probes[kind];

@@ -19,6 +19,9 @@ internal sealed class ProbeResult
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>Kind-specific details for the report (worst pairs, per-class values...), or null.</summary>
+    public System.Text.Json.Nodes.JsonObject? Details { get; init; }
+
     /// <summary>The details behind a metric's value (e.g. which groups are furthest apart), for failure messages.</summary>
     public Func<string, string?> Explain { get; init; } = _ => null;
 }

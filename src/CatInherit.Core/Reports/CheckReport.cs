@@ -36,6 +36,9 @@ public sealed class CheckReport
     /// <summary>Things worth knowing that do not change the status.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>Kind-specific details (worst pairs, per-class values...), or null.</summary>
+    public System.Text.Json.Nodes.JsonObject? Details { get; init; }
+
     /// <summary>One line that explains the status: metric, value, interval, threshold, n.</summary>
     public required string Message { get; init; }
 

@@ -178,6 +178,12 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteEndArray();
         }
 
+        if (check.Details is { } details)
+        {
+            json.WritePropertyName("details");
+            details.WriteTo(json);
+        }
+
         json.WriteString("message", check.Message);
         json.WriteEndObject();
     }

@@ -36,9 +36,9 @@ public static class PolicyRunner
         foreach (var check in policy.Checks)
         {
             var table = tables.FirstOrDefault(t => t.Dataset.Name == check.Dataset);
-            foreach (var request in ProbeRegistry.For(check.Kind).Texts(check, table?.Table, diagnostics))
+            foreach (var request in ProbeRegistry.For(check.Kind).Texts(check, table?.Table, CheckModel(policy, check), diagnostics))
             {
-                var name = request.Model ?? check.Values.GetString("model") ?? table?.Model?.Name;
+                var name = request.Model ?? check.Values.GetString("model") ?? table?.Model?.Name ?? table?.Dataset.ModelName;
                 if (policy.FindModel(name) is not { } model)
                 {
                     diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownModel, check.Values.LocationOf("model"), policy.Models.Count == 0
@@ -68,7 +68,7 @@ public static class PolicyRunner
             var predictions = PredictionSetBuilder.Build(dataset, table, outputs, diagnostics);
             if (diagnostics.Count(d => d.IsError) == errors)
             {
-                inputs[dataset.Name] = new ProbeInput(table, predictions, outputs, options.Seed, model);
+                inputs[dataset.Name] = new ProbeInput(table, predictions, outputs, options.Seed, model ?? policy.FindModel(dataset.ModelName));
             }
         }
 
@@ -89,13 +89,18 @@ public static class PolicyRunner
             progress?.Report(new RunProgress("check", check.Id, i, policy.Checks.Count));
             var outputs = texts.Where(t => t.Key.Check == check.Id).ToDictionary(t => t.Key.Key, t => hub.Outputs(t.Value), StringComparer.Ordinal);
             var input = inputs.GetValueOrDefault(check.Dataset ?? string.Empty);
-            reports.Add(GateEvaluator.Evaluate(check, ProbeRegistry.For(check.Kind).Run(check, input, outputs)));
+            var context = new ProbeContext(input, outputs, CheckModel(policy, check), options.Seed);
+            reports.Add(GateEvaluator.Evaluate(check, ProbeRegistry.For(check.Kind).Run(check, context)));
         }
 
         progress?.Report(new RunProgress("check", string.Empty, policy.Checks.Count, policy.Checks.Count));
         var report = new RunReport { Policy = policy.FilePath.Replace('\\', '/'), Seed = options.Seed, Models = hub.Used, Checks = reports };
         return new RunResult(report, diagnostics);
     }
+
+    /// <summary>The model a check works with: its own 'model:', its dataset's, or the policy's only one.</summary>
+    private static ModelSpec? CheckModel(InheritancePolicy policy, CheckSpec check) =>
+        policy.FindModel(check.Values.GetString("model") ?? policy.FindDataset(check.Dataset ?? string.Empty)?.ModelName);
 
     /// <summary>A dataset without its own predictions or scores is fed to a model.</summary>
     private static bool NeedsModel(DatasetSpec dataset) => dataset.Prediction is null && dataset.Scores.Count == 0;
@@ -113,7 +118,7 @@ public static class PolicyRunner
             var model = NeedsModel(dataset) ? policy.FindModel(dataset.ModelName) : null;
             var requests = PredictionSetBuilder.Columns(dataset)
                 .Concat(model is null ? [] : ModelSession.Columns(model))
-                .Concat(policy.Checks.Where(c => c.Dataset == dataset.Name).SelectMany(c => ProbeRegistry.For(c.Kind).Columns(c)))
+                .Concat(policy.Checks.Where(c => c.Dataset == dataset.Name).SelectMany(c => ProbeRegistry.For(c.Kind).Columns(c, CheckModel(policy, c))))
                 .ToList();
             var table = TableReader.Read(dataset.Path, DataPath(policy, dataset), requests, diagnostics);
             if (table is null)

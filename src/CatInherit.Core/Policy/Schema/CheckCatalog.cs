@@ -27,12 +27,57 @@ public static class CheckCatalog
             new("false_positive_rate", "FP / (FP + TN), per group.", Gateable: false),
         ]);
 
+    /// <summary>The counterfactual kind: swap gendered words or names, compare the model's outputs.</summary>
+    public static CheckKindDescriptor Counterfactual { get; } = new(
+        "counterfactual",
+        "Runs each text and its twin with gendered words or names swapped through the model, and measures how much the prediction moves.",
+        [
+            new("dataset", ValueKind.DatasetRef, "A text dataset; texts without a swappable word are skipped."),
+            new("template", ValueKind.String, "Instead of a dataset: a sentence with a {swap} placeholder (and others filled from 'fill'), e.g. \"{swap} was a great {role}.\""),
+            new("fill", ValueKind.WordMap, "Words for the template's other placeholders: { role: [nurse, engineer] }."),
+            new("swap", ValueKind.NameOrMap, "A built-in list (gender-terms, names, gender) or { from: file, to: file } with aligned lines; swaps go both ways.") { Required = true, AllowedValues = ["gender-terms", "names", "gender"], Keys = [new("from", ValueKind.Path, "One word per line.") { Required = true }, new("to", ValueKind.Path, "The counterpart of each 'from' line.") { Required = true }] },
+            new("positive_label", ValueKind.String, "The class whose probability change is measured.") { Default = "1" },
+            new("model", ValueKind.String, "The model (a name under 'models'), when the policy has several."),
+        ],
+        [
+            new("flip_rate", "Share of pairs whose predicted class changes."),
+            new("mean_abs_delta", "Mean |P(positive | twin) − P(positive | text)|."),
+            new("max_abs_delta", "Largest |P(positive | twin) − P(positive | text)|."),
+        ])
+    {
+        NeedsPredictions = false,
+        OneOf = [["dataset", "template"]],
+        Requires = [("fill", "template")],
+    };
+
+    /// <summary>The embedding-association kind (WEAT, SEAT).</summary>
+    public static CheckKindDescriptor EmbeddingAssociation { get; } = new(
+        "embedding-association",
+        "WEAT (Caliskan et al. 2017) on the model's embeddings of word sets; SEAT when the words are placed in sentence templates.",
+        [
+            new("test", ValueKind.Enum, "A built-in test: weat1 flowers/insects, weat2 instruments/weapons (× pleasant/unpleasant), weat6 male/female names × career/family, weat7 math/arts and weat8 science/arts × male/female terms.") { AllowedValues = ["weat1", "weat2", "weat6", "weat7", "weat8"] },
+            new("targets", ValueKind.WordSets, "[X, Y]: the target sets, each a list of words or a word-list file (equal sizes)."),
+            new("attributes", ValueKind.WordSets, "[A, B]: the attribute sets, each a list of words or a word-list file."),
+            new("templates", ValueKind.StringOrList, "SEAT: sentence templates with {word}, or 'bleached' for May et al.'s (2019) semantically bleached templates."),
+            new("permutations", ValueKind.Integer, "Exact test when C(2n, n) is at most this, else this many seeded random re-partitions.") { Minimum = 1, Maximum = 10_000_000, Default = "100000" },
+            new("model", ValueKind.String, "The embedding model (a name under 'models'), when the policy has several."),
+        ],
+        [
+            new("effect_size", "(mean_x s − mean_y s) / sample std of s over X ∪ Y, s(w) = mean cos(w, A) − mean cos(w, B)."),
+            new("p_value", "One-sided permutation p-value of Σ_x s − Σ_y s."),
+        ])
+    {
+        NeedsPredictions = false,
+        OneOf = [["test", "targets"]],
+        Requires = [("targets", "attributes"), ("attributes", "targets")],
+    };
+
     /// <summary>Every kind this release runs.</summary>
-    public static IReadOnlyList<CheckKindDescriptor> Kinds { get; } = [GroupFairness];
+    public static IReadOnlyList<CheckKindDescriptor> Kinds { get; } = [GroupFairness, Counterfactual, EmbeddingAssociation];
 
     /// <summary>Kinds the contract defines that a later release adds; named so a policy gets a clear message.</summary>
     public static IReadOnlyList<string> PlannedKinds { get; } =
-        ["counterfactual", "embedding-association", "ood", "corruption", "long-tail", "calibration", "membership-inference", "attribute-inference"];
+        ["ood", "corruption", "long-tail", "calibration", "membership-inference", "attribute-inference"];
 
     /// <summary>Finds an implemented kind.</summary>
     public static CheckKindDescriptor? Find(string name) => Kinds.FirstOrDefault(k => k.Name == name);

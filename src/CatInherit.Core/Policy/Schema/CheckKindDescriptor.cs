@@ -10,6 +10,12 @@ public sealed record CheckKindDescriptor(string Name, string Description, IReadO
     /// <summary>Whether the kind compares predictions with labels (so an embedding model cannot feed it).</summary>
     public bool NeedsPredictions { get; init; } = true;
 
+    /// <summary>Groups of keys of which a check must have exactly one (e.g. dataset or template).</summary>
+    public IReadOnlyList<IReadOnlyList<string>> OneOf { get; init; } = [];
+
+    /// <summary>Keys that need another key beside them.</summary>
+    public IReadOnlyList<(string Key, string Requires)> Requires { get; init; } = [];
+
     /// <summary>Finds a metric by name.</summary>
     public MetricSpec? FindMetric(string name) => Metrics.FirstOrDefault(m => m.Name == name);
 }

@@ -247,6 +247,34 @@ public static class JsonSchemaWriter
             case ValueKind.Map:
                 json.WriteString("type", "object");
                 break;
+            case ValueKind.NameOrMap:
+                json.WriteStartArray("anyOf");
+                json.WriteStartObject();
+                json.WriteStartArray("enum");
+                foreach (var value in key.AllowedValues)
+                {
+                    json.WriteStringValue(value);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+                WriteObject(json, "Word-list files.", key.Keys);
+                json.WriteEndArray();
+                break;
+            case ValueKind.WordSets:
+                json.WriteString("type", "array");
+                json.WriteNumber("minItems", 2);
+                json.WriteNumber("maxItems", 2);
+                json.WriteStartObject("items");
+                WriteWordsOrFile(json);
+                json.WriteEndObject();
+                break;
+            case ValueKind.WordMap:
+                json.WriteString("type", "object");
+                json.WriteStartObject("additionalProperties");
+                WriteWordsOrFile(json);
+                json.WriteEndObject();
+                break;
             case ValueKind.String:
                 WriteScalarType(json);
                 break;
@@ -277,6 +305,18 @@ public static class JsonSchemaWriter
         json.WriteStringValue("string");
         json.WriteStringValue("number");
         json.WriteStringValue("boolean");
+        json.WriteEndArray();
+    }
+
+    private static void WriteWordsOrFile(Utf8JsonWriter json)
+    {
+        json.WriteStartArray("anyOf");
+        json.WriteStartObject();
+        json.WriteString("type", "string");
+        json.WriteEndObject();
+        json.WriteStartObject();
+        WriteScalarList(json);
+        json.WriteEndObject();
         json.WriteEndArray();
     }
 

@@ -25,4 +25,10 @@ public enum ValueKind
     Path,
     /// <summary>A list of mappings (the checks).</summary>
     MapList,
+    /// <summary>A built-in name (one of <see cref="KeySpec.AllowedValues"/>) or a mapping with <see cref="KeySpec.Keys"/>.</summary>
+    NameOrMap,
+    /// <summary>Two word sets, each a list of words or a word-list file.</summary>
+    WordSets,
+    /// <summary>A mapping from names to word lists.</summary>
+    WordMap,
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CatInherit.Data;
 using CatInherit.Metrics;
-using CatInherit.Model;
 using CatInherit.Policy;
 using CatInherit.Reports;
 
@@ -15,7 +14,7 @@ internal sealed class GroupFairnessProbe : IProbe
 {
     public string Kind => "group-fairness";
 
-    public IEnumerable<ColumnRequest> Columns(CheckSpec check)
+    public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model)
     {
         var sensitive = check.Values.GetStrings("sensitive");
         for (var i = 0; i < sensitive.Count; i++)
@@ -40,9 +39,9 @@ internal sealed class GroupFairnessProbe : IProbe
         }
     }
 
-    public ProbeResult Run(CheckSpec check, ProbeInput? input, IReadOnlyDictionary<string, ModelOutputs> texts)
+    public ProbeResult Run(CheckSpec check, ProbeContext context)
     {
-        ArgumentNullException.ThrowIfNull(input);
+        var input = context.Input ?? throw new InvalidOperationException("group-fairness runs on a dataset.");
         var predictions = input.Predictions!;
         var positive = predictions.ClassIndex(PositiveLabel(check));
         var (rowGroup, groupNames) = AssignGroups(check, input.Table);

@@ -1,0 +1,295 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using CatInherit.Data;
+using CatInherit.Metrics;
+using CatInherit.Model;
+using CatInherit.Policy;
+
+namespace CatInherit.Probes.Counterfactual;
+
+/// <summary>
+/// counterfactual: each text and its twin with gendered words or names swapped go through the model;
+/// flip_rate is the share of pairs whose predicted class changes, delta the change of the positive-class
+/// probability (twin − original). Texts with nothing to swap are skipped. Paired bootstrap over pairs.
+/// </summary>
+internal sealed partial class CounterfactualProbe : IProbe
+{
+    private const string Originals = "originals";
+    private const string Twins = "twins";
+    private static readonly string[] MetricNames = ["flip_rate", "mean_abs_delta", "max_abs_delta"];
+
+    public string Kind => "counterfactual";
+
+    public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model) =>
+        model?.TextColumn is { } text && check.Dataset is not null
+            ? [new ColumnRequest(text, ColumnKind.Text, model.Inputs.LocationOf("text"), "model input text")]
+            : [];
+
+    public IReadOnlyList<TextRequest> Texts(CheckSpec check, DataTable? table, ModelSpec? model, List<Diagnostic> diagnostics)
+    {
+        if (model?.TextColumn is null)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputKindMismatch, check.Location, $"check '{check.Id}' swaps words in text, so it needs a text model ('inputs.text'){(model is null ? "; the policy has none for it" : $"; model '{model.Name}' reads numeric features")}"));
+            return [];
+        }
+
+        if (model.OutputKind == OutputKind.Embedding)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputKindMismatch, check.Location, $"check '{check.Id}' compares class probabilities, but model '{model.Name}' outputs an embedding; use a classifier output (kind: logits or probabilities)"));
+            return [];
+        }
+
+        var pairs = Pairs(check, table, model.TextColumn, diagnostics);
+        return pairs is null ? [] : [new TextRequest(Originals, pairs.Texts), new TextRequest(Twins, pairs.Twins)];
+    }
+
+    public void Validate(CheckSpec check, ProbeInput? input, List<Diagnostic> diagnostics)
+    {
+    }
+
+    public ProbeResult Run(CheckSpec check, ProbeContext context)
+    {
+        var input = context.Input;
+        var pairs = Pairs(check, input?.Table, context.Model?.TextColumn, [])!;
+        var original = context.Texts[Originals];
+        var twin = context.Texts[Twins];
+        var classes = input?.Predictions?.Classes ?? [.. Enumerable.Range(0, Math.Max(2, original.Width)).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+        var positive = Math.Max(0, Array.IndexOf(classes, LabelText.Canonical(check.Values.GetString("positive_label") ?? "1")));
+        var n = pairs.Texts.Count;
+        var flips = new bool[n];
+        var deltas = new double[n];
+        var p = new float[Math.Max(2, original.Width)];
+        var q = new float[p.Length];
+        var before = new double[n];
+        var after = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            Probabilities(original, i, p);
+            Probabilities(twin, i, q);
+            flips[i] = Probability.ArgMax(p) != Probability.ArgMax(q);
+            before[i] = p[positive];
+            after[i] = q[positive];
+            deltas[i] = after[i] - before[i];
+        }
+
+        var values = new double[MetricNames.Length];
+        Compute(flips, deltas, Enumerable.Range(0, n).ToArray(), values);
+        var intervals = new List<KeyValuePair<string, Interval>>();
+        if (check.Resamples > 0 && n > 0)
+        {
+            var bootstrap = Bootstrap.Run(check.Resamples, StableHash.CheckSeed(context.Seed, check.Id), MetricNames.Length, check.Confidence, () => new int[n], (indices, ref rng, output) =>
+            {
+                for (var i = 0; i < indices.Length; i++)
+                {
+                    indices[i] = rng.NextInt(indices.Length);
+                }
+
+                Compute(flips, deltas, indices, output);
+            });
+            for (var m = 0; m < MetricNames.Length; m++)
+            {
+                if (bootstrap.Intervals[m] is { } interval && !double.IsNaN(values[m]))
+                {
+                    intervals.Add(new(MetricNames[m], interval));
+                }
+            }
+        }
+
+        var worst = Enumerable.Range(0, n).OrderByDescending(i => Math.Abs(deltas[i])).ThenBy(i => i).Take(5)
+            .Select(i => (JsonNode)new JsonObject
+            {
+                ["text"] = pairs.Texts[i],
+                ["twin"] = pairs.Twins[i],
+                ["score"] = before[i],
+                ["twin_score"] = after[i],
+                ["delta"] = deltas[i],
+                ["flipped"] = flips[i],
+            }).ToArray();
+        var warnings = pairs.Skipped > 0
+            ? new[] { string.Create(CultureInfo.InvariantCulture, $"{pairs.Skipped} of {pairs.Skipped + n} texts contain no word of the swap list and were skipped") }
+            : [];
+        return new ProbeResult
+        {
+            Count = n,
+            Metrics = [.. MetricNames.Select((name, m) => new KeyValuePair<string, double>(name, values[m]))],
+            Intervals = intervals,
+            Undefined = n == 0 ? [.. MetricNames.Select(m => new KeyValuePair<string, string>(m, "no text contains a word of the swap list, so there is no pair to compare"))] : [],
+            Warnings = warnings,
+            Details = new JsonObject { ["positive_class"] = classes[positive], ["worst_pairs"] = new JsonArray(worst) },
+            Explain = _ => n == 0 ? null : string.Create(CultureInfo.InvariantCulture, $"largest change: \"{pairs.Texts[WorstIndex(deltas)]}\" → \"{pairs.Twins[WorstIndex(deltas)]}\" moves P({classes[positive]}) by {deltas[WorstIndex(deltas)]:+0.####;-0.####}"),
+        };
+    }
+
+    private static int WorstIndex(double[] deltas) => Enumerable.Range(0, deltas.Length).OrderByDescending(i => Math.Abs(deltas[i])).ThenBy(i => i).First();
+
+    private static void Compute(bool[] flips, double[] deltas, int[] indices, Span<double> output)
+    {
+        if (indices.Length == 0)
+        {
+            output.Fill(double.NaN);
+            return;
+        }
+
+        double flipped = 0, sum = 0, max = 0;
+        foreach (var i in indices)
+        {
+            flipped += flips[i] ? 1 : 0;
+            var abs = Math.Abs(deltas[i]);
+            sum += abs;
+            max = Math.Max(max, abs);
+        }
+
+        output[0] = flipped / indices.Length;
+        output[1] = sum / indices.Length;
+        output[2] = max;
+    }
+
+    private static void Probabilities(ModelOutputs outputs, int row, Span<float> target)
+    {
+        var scores = new double[outputs.Width];
+        var source = outputs.Row(row);
+        for (var k = 0; k < scores.Length; k++)
+        {
+            scores[k] = source[k];
+        }
+
+        Probability.FromScores(scores, outputs.Kind == OutputKind.Logits, target);
+    }
+
+    private sealed record PairSet(List<string> Texts, List<string> Twins, int Skipped);
+
+    /// <summary>The texts that change under the swap list, with their twins; null after reporting a problem.</summary>
+    private static PairSet? Pairs(CheckSpec check, DataTable? table, string? textColumn, List<Diagnostic> diagnostics)
+    {
+        var swaps = LoadSwaps(check, diagnostics);
+        if (swaps is null)
+        {
+            return null;
+        }
+
+        IEnumerable<string> candidates;
+        if (check.Values.GetString("template") is { } template)
+        {
+            var expanded = ExpandTemplate(check, template, swaps, diagnostics);
+            if (expanded is null)
+            {
+                return null;
+            }
+
+            candidates = expanded;
+        }
+        else if (table is not null && textColumn is not null && table.Has(textColumn))
+        {
+            candidates = table.Column<TextColumn>(textColumn).Values;
+        }
+        else
+        {
+            return null;
+        }
+
+        var texts = new List<string>();
+        var twins = new List<string>();
+        var skipped = 0;
+        foreach (var text in candidates)
+        {
+            if (swaps.Swap(text) is { } twin)
+            {
+                texts.Add(text);
+                twins.Add(twin);
+            }
+            else
+            {
+                skipped++;
+            }
+        }
+
+        return new PairSet(texts, twins, skipped);
+    }
+
+    private static SwapList? LoadSwaps(CheckSpec check, List<Diagnostic> diagnostics)
+    {
+        if (check.Values.GetString("swap") is { } name)
+        {
+            return SwapList.Load(name);
+        }
+
+        var files = check.Values.Child("swap");
+        var from = ReadList(files, "from", check, diagnostics);
+        var to = ReadList(files, "to", check, diagnostics);
+        if (from is null || to is null)
+        {
+            return null;
+        }
+
+        if (from.Count != to.Count)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, check.Values.LocationOf("swap"), string.Create(CultureInfo.InvariantCulture,
+                $"check '{check.Id}': the swap lists pair line by line, but 'from' has {from.Count} words and 'to' has {to.Count}")));
+            return null;
+        }
+
+        return SwapList.FromPairs([.. from.Zip(to)]);
+    }
+
+    /// <summary>Reads a word list file (one word per line, '#' comments); reports a missing file or an empty list.</summary>
+    internal static List<string>? ReadList(SpecValues values, string key, CheckSpec check, List<Diagnostic> diagnostics)
+    {
+        if (values.GetString(key) is not { } file)
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(Path.Combine(check.BaseDirectory, file));
+        if (!File.Exists(path))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DataNotFound, values.LocationOf(key), $"check '{check.Id}': word list '{file}' not found (resolved to {path})"));
+            return null;
+        }
+
+        var words = File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        if (words.Count == 0)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, values.LocationOf(key), $"check '{check.Id}': word list '{file}' is empty"));
+            return null;
+        }
+
+        return words;
+    }
+
+    private static List<string>? ExpandTemplate(CheckSpec check, string template, SwapList swaps, List<Diagnostic> diagnostics)
+    {
+        var placeholders = Placeholder().Matches(template).Select(m => m.Groups[1].Value).Distinct().ToList();
+        var at = check.Values.LocationOf("template");
+        if (!placeholders.Contains("swap"))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, at, $"check '{check.Id}': the template has no '{{swap}}' placeholder; write where the swapped word goes, e.g. \"{{swap}} was a great {{role}}.\""));
+            return null;
+        }
+
+        var fill = check.Values.Child("fill");
+        var lists = new List<(string Name, IReadOnlyList<string> Words)> { ("swap", swaps.Sources) };
+        foreach (var name in placeholders.Where(p => p != "swap"))
+        {
+            var words = fill.Has(name) ? fill.GetStrings(name) : [];
+            if (words.Count == 0)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingKey, fill.Has(name) ? fill.LocationOf(name) : at, $"check '{check.Id}': the template's placeholder '{{{name}}}' has no words; add 'fill: {{ {name}: [...] }}'"));
+                return null;
+            }
+
+            lists.Add((name, words));
+        }
+
+        var texts = new List<string> { template };
+        foreach (var (name, words) in lists)
+        {
+            texts = [.. texts.SelectMany(t => words.Select(w => t.Replace("{" + name + "}", w, StringComparison.Ordinal)))];
+        }
+
+        return texts;
+    }
+
+    [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex Placeholder();
+}

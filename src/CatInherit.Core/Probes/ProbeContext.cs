@@ -1,0 +1,11 @@
+using CatInherit.Model;
+using CatInherit.Policy;
+
+namespace CatInherit.Probes;
+
+/// <summary>What a probe's <see cref="IProbe.Run"/> receives.</summary>
+/// <param name="Input">The check's dataset, or null for a check without one (templates, word lists).</param>
+/// <param name="Texts">The outputs of the probe's <see cref="TextRequest"/>s, by key.</param>
+/// <param name="Model">The check's model, if it has one.</param>
+/// <param name="Seed">The run's seed.</param>
+internal sealed record ProbeContext(ProbeInput? Input, IReadOnlyDictionary<string, ModelOutputs> Texts, ModelSpec? Model, int Seed);
