@@ -8,9 +8,12 @@ public static class PolicyRun
     public static RunResult Run(TempFolder folder, string yaml, int seed = 0)
     {
         var path = folder.Write("catinherit.yaml", yaml);
-        var current = Directory.GetCurrentDirectory();
         return PolicyRunner.Run(path, new RunOptions { Seed = seed });
     }
+
+    /// <summary>Runs a policy file that is already written, without touching the user's output cache.</summary>
+    public static RunResult RunFile(string path, int seed = 0) =>
+        PolicyRunner.Run(path, new RunOptions { Seed = seed, UseCache = false });
 
     /// <summary>A one-check group-fairness policy over <paramref name="dataFile"/>.</summary>
     public static string FairnessPolicy(string dataFile, string datasetExtra = "    prediction: pred\n", string checkExtra = "", string sensitive = "sex") => $"""

@@ -51,6 +51,32 @@ public static class TinyModels
         return Save(graph, path);
     }
 
+    /// <summary>
+    /// A token-sum "classifier": v = (Σ masked token ids − 2000) / 100, logits = [0, v], so
+    /// P(class 1) = sigmoid(v) is a known function of the text's token ids.
+    /// </summary>
+    public static string TokenSum(string path)
+    {
+        var graph = new GraphProto { Name = "token-sum" };
+        graph.Input.Add(Tensor("input_ids", TensorProto.Types.DataType.Int64, [-1, -1]));
+        graph.Input.Add(Tensor("attention_mask", TensorProto.Types.DataType.Int64, [-1, -1]));
+        graph.Output.Add(Tensor("logits", TensorProto.Types.DataType.Float, [-1, 2]));
+        var toFloat = new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = (long)TensorProto.Types.DataType.Float };
+        graph.Initializer.Add(Int64s("axis1", [1]));
+        graph.Initializer.Add(Floats("offset", [], [2000]));
+        graph.Initializer.Add(Floats("scale", [], [100]));
+        graph.Initializer.Add(Floats("zero", [], [0]));
+        graph.Node.Add(Node("Cast", ["input_ids"], "ids", toFloat));
+        graph.Node.Add(Node("Cast", ["attention_mask"], "mask", toFloat));
+        graph.Node.Add(Node("Mul", ["ids", "mask"], "masked"));
+        graph.Node.Add(Node("ReduceSum", ["masked", "axis1"], "sum", new AttributeProto { Name = "keepdims", Type = AttributeProto.Types.AttributeType.Int, I = 1 }));
+        graph.Node.Add(Node("Sub", ["sum", "offset"], "shifted"));
+        graph.Node.Add(Node("Div", ["shifted", "scale"], "v"));
+        graph.Node.Add(Node("Mul", ["v", "zero"], "zeros"));
+        graph.Node.Add(Node("Concat", ["zeros", "v"], "logits", new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 1 }));
+        return Save(graph, path);
+    }
+
     private static string Save(GraphProto graph, string path)
     {
         var model = new ModelProto { IrVersion = 8, ProducerName = "CatInherit tests", Graph = graph };

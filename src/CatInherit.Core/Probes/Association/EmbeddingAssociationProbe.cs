@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using CatInherit.Metrics;
 using CatInherit.Data;
+using CatInherit.Metrics;
 using CatInherit.Policy;
 using CatInherit.Probes.Counterfactual;
 
