@@ -41,11 +41,6 @@ internal static class CheckCommand
 
             if (!isQuiet)
             {
-                if (report.Model is { } model)
-                {
-                    stderr.WriteLine($"model {model.Path} ran on {model.Provider}{(model.ProviderNote is { } note ? $" ({note})" : string.Empty)}");
-                }
-
                 ConsoleOutput.WriteChecks(report, stdout, stderr);
             }
 

@@ -65,6 +65,11 @@ internal sealed class InferenceHub(InheritancePolicy policy, RunOptions options)
             results[id] = session.Infer(request, progress);
         }
 
+        foreach (var session in policy.Models.Select(m => sessions.GetValueOrDefault(m.Name)).OfType<ModelSession>().Where(s => s.HasWork))
+        {
+            progress?.Report(new RunProgress("infer", session.Info.Name, session.InferredRows + session.CachedRows, session.InferredRows + session.CachedRows, session.Summary));
+        }
+
         return true;
     }
 

@@ -34,6 +34,18 @@ internal sealed class ModelSession : IDisposable
         this.provider = provider;
     }
 
+    /// <summary>Rows read from the output cache in this run.</summary>
+    public int CachedRows { get; private set; }
+
+    /// <summary>Rows run through the model in this run, and the time it took.</summary>
+    public int InferredRows { get; private set; }
+
+    public TimeSpan InferenceTime { get; private set; }
+
+    /// <summary>One line for progress displays: rows, cache hits, time, provider.</summary>
+    public string Summary => string.Create(CultureInfo.InvariantCulture,
+        $"model {spec.Name}: {InferredRows + CachedRows} rows ({CachedRows} from the output cache, {InferredRows} inferred in {InferenceTime.TotalSeconds:0.0} s) on {Info.Provider}{(Info.ProviderNote is { } note ? $" ({note})" : string.Empty)}");
+
     /// <summary>True once any request was prepared: the model took part in the run.</summary>
     public bool HasWork { get; private set; }
 
@@ -165,14 +177,15 @@ internal sealed class ModelSession : IDisposable
         var rows = request.Inputs.Rows;
         if (request.Cached is { } cached)
         {
-            progress?.Report(new RunProgress("infer", request.Dataset, rows, rows, $"{request.Dataset}: {rows} rows from the output cache"));
+            CachedRows += rows;
             return cached;
         }
 
         var session = model ?? throw new InvalidOperationException("The model is not open.");
         var clock = Stopwatch.StartNew();
         var outputs = InferenceEngine.Run(session, spec, request.Inputs, rowsDone: done => progress?.Report(new RunProgress("infer", request.Dataset, done, rows)));
-        progress?.Report(new RunProgress("infer", request.Dataset, rows, rows, string.Create(CultureInfo.InvariantCulture, $"{request.Dataset}: {rows} rows in {clock.Elapsed.TotalSeconds:0.0} s on {session.Provider}")));
+        InferredRows += rows;
+        InferenceTime += clock.Elapsed;
         cache?.Save(request.CacheKey, outputs, session.ProviderNote is { } note ? $"{session.Provider}\n{note}" : session.Provider);
 
         return outputs;

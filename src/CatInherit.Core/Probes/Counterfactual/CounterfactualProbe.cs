@@ -30,7 +30,7 @@ internal sealed partial class CounterfactualProbe : IProbe
     {
         if (model?.TextColumn is null)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputKindMismatch, check.Location, $"check '{check.Id}' swaps words in text, so it needs a text model ('inputs.text'){(model is null ? "; the policy has none for it" : $"; model '{model.Name}' reads numeric features")}"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputKindMismatch, check.Location, $"check '{check.Id}' swaps words in text, so it needs a text model ('inputs.text'){(model is null ? "; name one with 'model: <name>' (a model under 'models' that reads text and outputs logits or probabilities)" : $"; model '{model.Name}' reads numeric features")}"));
             return [];
         }
 
