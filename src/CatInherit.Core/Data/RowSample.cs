@@ -8,10 +8,13 @@ namespace CatInherit.Data;
 /// </summary>
 internal static class RowSample
 {
-    public static int[] Choose(int rows, int count, string datasetName)
+    public static int[] Choose(int rows, int count, string datasetName) => Choose(rows, count, StableHash.Of("sample:" + datasetName));
+
+    /// <summary><paramref name="count"/> of <paramref name="rows"/> indices, chosen by a shuffle seeded with <paramref name="seed"/>, in ascending order.</summary>
+    public static int[] Choose(int rows, int count, ulong seed)
     {
         var indices = Enumerable.Range(0, rows).ToArray();
-        var rng = new Xoshiro256(StableHash.Of("sample:" + datasetName));
+        var rng = new Xoshiro256(seed);
         for (var i = 0; i < Math.Min(count, rows - 1); i++)
         {
             var j = i + rng.NextInt(rows - i);

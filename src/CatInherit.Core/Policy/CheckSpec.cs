@@ -42,6 +42,9 @@ public sealed class CheckSpec
     /// <summary>The dataset the check reads, when it has one.</summary>
     public string? Dataset => Values.GetString("dataset");
 
+    /// <summary>Every dataset the check names, by key (<c>dataset</c>, <c>members</c>, <c>ood</c>...).</summary>
+    public IReadOnlyDictionary<string, string> DatasetRefs { get; internal init; } = new Dictionary<string, string>();
+
     internal SpecValues Values { get; }
 
     /// <summary>The policy's folder: word-list files resolve against it.</summary>

@@ -330,8 +330,19 @@ public static partial class PolicyLoader
                 Error(DiagnosticCodes.WrongType, kindNode.Location, $"'kind' must be a check kind name; found {kindNode.Describe()}");
             }
 
-            var dataset = ReadDatasetRef(values, datasets, models, context);
-            var model = dataset is null ? null : ModelOf(dataset, models, values, context);
+            var refs = new Dictionary<string, string>(StringComparer.Ordinal);
+            DatasetSpec? dataset = null;
+            foreach (var key in keys.Where(k => k.Kind == ValueKind.DatasetRef).Select(k => k.Name))
+            {
+                if (ReadDatasetRef(values, key, datasets, models, context, descriptor) is { } found)
+                {
+                    refs[key] = found.Name;
+                    dataset ??= key == "dataset" ? found : null;
+                    _ = ModelOf(found, models, values, key, context);
+                }
+            }
+
+            var model = dataset is null ? null : ModelOf(dataset, models, values, "dataset", context, report: false);
             var gate = descriptor is null ? null : ReadGate(read.Nodes.GetValueOrDefault("gate") as YamlMap, descriptor, context);
             var decide = values.GetString("decide") == "interval" ? DecideMode.Interval : DecideMode.Point;
             var resamples = values.GetInt("resamples") ?? 1000;
@@ -373,7 +384,7 @@ public static partial class PolicyLoader
                 }
             }
 
-            return new CheckSpec(idText, descriptor.Name, gate, decide, values.GetDouble("confidence") ?? 0.95, resamples, values, baseDirectory);
+            return new CheckSpec(idText, descriptor.Name, gate, decide, values.GetDouble("confidence") ?? 0.95, resamples, values, baseDirectory) { DatasetRefs = refs };
         }
 
         private CheckKindDescriptor? FindKind(YamlScalar kind)
@@ -398,7 +409,7 @@ public static partial class PolicyLoader
         }
 
         /// <summary>The model that feeds a dataset without its own predictions; reports when it cannot be told.</summary>
-        private ModelSpec? ModelOf(DatasetSpec dataset, List<ModelSpec> models, SpecValues values, string context)
+        private ModelSpec? ModelOf(DatasetSpec dataset, List<ModelSpec> models, SpecValues values, string key, string context, bool report = true)
         {
             if (dataset.Prediction is not null || dataset.Scores.Count > 0 || models.Count == 0)
             {
@@ -415,13 +426,17 @@ public static partial class PolicyLoader
                 return models[0];
             }
 
-            Error(DiagnosticCodes.UnknownModel, values.LocationOf("dataset"), $"{context} uses dataset '{dataset.Name}', which several models could compute ({string.Join(", ", models.Select(m => m.Name))}); add 'model: <name>' to the dataset");
+            if (report)
+            {
+                Error(DiagnosticCodes.UnknownModel, values.LocationOf(key), $"{context} uses dataset '{dataset.Name}', which several models could compute ({string.Join(", ", models.Select(m => m.Name))}); add 'model: <name>' to the dataset");
+            }
+
             return null;
         }
 
-        private DatasetSpec? ReadDatasetRef(SpecValues values, List<DatasetSpec> datasets, List<ModelSpec> models, string context)
+        private DatasetSpec? ReadDatasetRef(SpecValues values, string key, List<DatasetSpec> datasets, List<ModelSpec> models, string context, CheckKindDescriptor? kind)
         {
-            if (values.GetString("dataset") is not { } name)
+            if (values.GetString(key) is not { } name)
             {
                 return null;
             }
@@ -431,13 +446,13 @@ public static partial class PolicyLoader
             {
                 var hint = Suggestions.DidYouMean(name, datasets.Select(d => d.Name));
                 var known = datasets.Count == 0 ? "none are declared" : "declared: " + string.Join(", ", datasets.Select(d => d.Name));
-                Error(DiagnosticCodes.UnknownDataset, values.LocationOf("dataset"), $"{context} uses dataset '{name}', which is not declared under 'datasets'.{hint} ({known})");
+                Error(DiagnosticCodes.UnknownDataset, values.LocationOf(key), $"{context} uses dataset '{name}', which is not declared under 'datasets'.{hint} ({known})");
                 return null;
             }
 
-            if (models.Count == 0 && dataset.Prediction is null && dataset.Scores.Count == 0)
+            if (models.Count == 0 && dataset.Prediction is null && dataset.Scores.Count == 0 && kind is not { NeedsModelOutputs: false })
             {
-                Error(DiagnosticCodes.NoPredictions, values.LocationOf("dataset"), $"{context} needs predictions, but dataset '{name}' has neither 'prediction' nor 'scores' and the policy has no 'model' to compute them");
+                Error(DiagnosticCodes.NoPredictions, values.LocationOf(key), $"{context} needs predictions, but dataset '{name}' has neither 'prediction' nor 'scores' and the policy has no 'model' to compute them");
             }
 
             return dataset;

@@ -15,7 +15,7 @@ internal interface IProbe
     IReadOnlyList<TextRequest> Texts(CheckSpec check, DataTable? table, ModelSpec? model, List<Diagnostic> diagnostics) => [];
 
     /// <summary>Reports input the policy loader could not see without the data (e.g. an unknown positive label).</summary>
-    void Validate(CheckSpec check, ProbeInput? input, List<Diagnostic> diagnostics);
+    void Validate(CheckSpec check, ProbeContext context, List<Diagnostic> diagnostics);
 
     /// <summary>Measures.</summary>
     ProbeResult Run(CheckSpec check, ProbeContext context);

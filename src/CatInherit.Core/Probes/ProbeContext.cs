@@ -8,4 +8,8 @@ namespace CatInherit.Probes;
 /// <param name="Texts">The outputs of the probe's <see cref="TextRequest"/>s, by key.</param>
 /// <param name="Model">The check's model, if it has one.</param>
 /// <param name="Seed">The run's seed.</param>
-internal sealed record ProbeContext(ProbeInput? Input, IReadOnlyDictionary<string, ModelOutputs> Texts, ModelSpec? Model, int Seed);
+internal sealed record ProbeContext(ProbeInput? Input, IReadOnlyDictionary<string, ModelOutputs> Texts, ModelSpec? Model, int Seed)
+{
+    /// <summary>Every dataset the check names, by key (<c>dataset</c>, <c>members</c>, <c>non_members</c>...).</summary>
+    public IReadOnlyDictionary<string, ProbeInput> Datasets { get; init; } = new Dictionary<string, ProbeInput>();
+}

@@ -1,6 +1,7 @@
 using CatInherit.Probes.Association;
 using CatInherit.Probes.Counterfactual;
 using CatInherit.Probes.Fairness;
+using CatInherit.Probes.Privacy;
 
 namespace CatInherit.Probes;
 
@@ -12,6 +13,8 @@ internal static class ProbeRegistry
         new GroupFairnessProbe(),
         new CounterfactualProbe(),
         new EmbeddingAssociationProbe(),
+        new MembershipInferenceProbe(),
+        new AttributeInferenceProbe(),
     }.ToDictionary(p => p.Kind, StringComparer.Ordinal);
 
     public static IProbe For(string kind) => Probes[kind];

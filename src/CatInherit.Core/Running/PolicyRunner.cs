@@ -72,9 +72,15 @@ public static class PolicyRunner
             }
         }
 
+        ProbeContext ContextOf(CheckSpec check, IReadOnlyDictionary<string, ModelOutputs> outputs) =>
+            new(inputs.GetValueOrDefault(check.Dataset ?? string.Empty), outputs, CheckModel(policy, check), options.Seed)
+            {
+                Datasets = check.DatasetRefs.Where(r => inputs.ContainsKey(r.Value)).ToDictionary(r => r.Key, r => inputs[r.Value], StringComparer.Ordinal),
+            };
+
         foreach (var check in policy.Checks)
         {
-            ProbeRegistry.For(check.Kind).Validate(check, inputs.GetValueOrDefault(check.Dataset ?? string.Empty), diagnostics);
+            ProbeRegistry.For(check.Kind).Validate(check, ContextOf(check, new Dictionary<string, ModelOutputs>()), diagnostics);
         }
 
         if (diagnostics.Any(d => d.IsError))
@@ -88,9 +94,7 @@ public static class PolicyRunner
             var check = policy.Checks[i];
             progress?.Report(new RunProgress("check", check.Id, i, policy.Checks.Count));
             var outputs = texts.Where(t => t.Key.Check == check.Id).ToDictionary(t => t.Key.Key, t => hub.Outputs(t.Value), StringComparer.Ordinal);
-            var input = inputs.GetValueOrDefault(check.Dataset ?? string.Empty);
-            var context = new ProbeContext(input, outputs, CheckModel(policy, check), options.Seed);
-            reports.Add(GateEvaluator.Evaluate(check, ProbeRegistry.For(check.Kind).Run(check, context)));
+            reports.Add(GateEvaluator.Evaluate(check, ProbeRegistry.For(check.Kind).Run(check, ContextOf(check, outputs))));
         }
 
         progress?.Report(new RunProgress("check", string.Empty, policy.Checks.Count, policy.Checks.Count));
@@ -109,7 +113,7 @@ public static class PolicyRunner
 
     private static List<LoadedTable> ReadDatasets(InheritancePolicy policy, InferenceHub hub, List<Diagnostic> diagnostics, IProgress<RunProgress>? progress)
     {
-        var used = policy.Datasets.Where(d => policy.Checks.Any(c => c.Dataset == d.Name)).ToList();
+        var used = policy.Datasets.Where(d => policy.Checks.Any(c => c.DatasetRefs.Values.Contains(d.Name))).ToList();
         var tables = new List<LoadedTable>();
         for (var i = 0; i < used.Count; i++)
         {

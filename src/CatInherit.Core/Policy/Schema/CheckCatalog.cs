@@ -72,12 +72,49 @@ public static class CheckCatalog
         Requires = [("targets", "attributes"), ("attributes", "targets")],
     };
 
+    /// <summary>The membership-inference kind (privacy-meter conventions).</summary>
+    public static CheckKindDescriptor MembershipInference { get; } = new(
+        "membership-inference",
+        "A threshold attack on the model's outputs: can training members be told apart from non-members?",
+        [
+            new("members", ValueKind.DatasetRef, "Samples the model was trained on (labelled).") { Required = true },
+            new("non_members", ValueKind.DatasetRef, "Samples from the same distribution it never saw (labelled).") { Required = true },
+            new("attack", ValueKind.Enum, "loss: −cross-entropy of the true label; confidence: its probability; entropy: −entropy of the prediction; modified-entropy: Song and Mittal (2021).") { AllowedValues = ["loss", "confidence", "entropy", "modified-entropy"], Default = "loss" },
+            new("fpr", ValueKind.Number, "The false positive rate tpr_at_fpr is read at.") { Minimum = 0, Maximum = 1, Exclusive = true, Default = "0.01" },
+            new("balance", ValueKind.Boolean, "Subsample the larger set (seeded) to the smaller's size.") { Default = "true" },
+        ],
+        [
+            new("auc", "ROC AUC of the attack, members positive, ties counted ½; 0.5 is chance."),
+            new("tpr_at_fpr", "The largest TPR over thresholds whose FPR ≤ fpr."),
+            new("advantage", "max over thresholds of TPR − FPR."),
+        ])
+    {
+        NeedsPredictions = false,
+    };
+
+    /// <summary>The attribute-inference kind.</summary>
+    public static CheckKindDescriptor AttributeInference { get; } = new(
+        "attribute-inference",
+        "How well a sensitive attribute can be recovered from the model's outputs by a cross-validated logistic-regression probe.",
+        [
+            new("dataset", ValueKind.DatasetRef, "Rows with the model's outputs (or scores) and the attribute.") { Required = true },
+            new("sensitive", ValueKind.String, "The attribute column to recover.") { Required = true },
+            new("folds", ValueKind.Integer, "Cross-validation folds (stratified, seeded).") { Minimum = 2, Maximum = 100, Default = "5" },
+        ],
+        [
+            new("auc", "Held-out ROC AUC of the probe (binary attribute; macro one-vs-rest otherwise); 0.5 is chance."),
+            new("accuracy", "Held-out accuracy; the report gives the majority-class baseline beside it."),
+        ])
+    {
+        NeedsPredictions = false,
+    };
+
     /// <summary>Every kind this release runs.</summary>
-    public static IReadOnlyList<CheckKindDescriptor> Kinds { get; } = [GroupFairness, Counterfactual, EmbeddingAssociation];
+    public static IReadOnlyList<CheckKindDescriptor> Kinds { get; } = [GroupFairness, Counterfactual, EmbeddingAssociation, MembershipInference, AttributeInference];
 
     /// <summary>Kinds the contract defines that a later release adds; named so a policy gets a clear message.</summary>
     public static IReadOnlyList<string> PlannedKinds { get; } =
-        ["ood", "corruption", "long-tail", "calibration", "membership-inference", "attribute-inference"];
+        ["ood", "corruption", "long-tail", "calibration"];
 
     /// <summary>Finds an implemented kind.</summary>
     public static CheckKindDescriptor? Find(string name) => Kinds.FirstOrDefault(k => k.Name == name);

@@ -20,7 +20,7 @@ internal sealed class EmbeddingAssociationProbe : IProbe
 
     public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model) => [];
 
-    public void Validate(CheckSpec check, ProbeInput? input, List<Diagnostic> diagnostics)
+    public void Validate(CheckSpec check, ProbeContext context, List<Diagnostic> diagnostics)
     {
     }
 

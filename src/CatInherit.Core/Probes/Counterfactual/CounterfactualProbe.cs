@@ -44,7 +44,7 @@ internal sealed partial class CounterfactualProbe : IProbe
         return pairs is null ? [] : [new TextRequest(Originals, pairs.Texts), new TextRequest(Twins, pairs.Twins)];
     }
 
-    public void Validate(CheckSpec check, ProbeInput? input, List<Diagnostic> diagnostics)
+    public void Validate(CheckSpec check, ProbeContext context, List<Diagnostic> diagnostics)
     {
     }
 

@@ -23,8 +23,9 @@ internal sealed class GroupFairnessProbe : IProbe
         }
     }
 
-    public void Validate(CheckSpec check, ProbeInput? input, List<Diagnostic> diagnostics)
+    public void Validate(CheckSpec check, ProbeContext context, List<Diagnostic> diagnostics)
     {
+        var input = context.Input;
         if (input is null)
         {
             return;

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CatInherit.Data;
+using CatInherit.Metrics;
+using CatInherit.Policy;
+
+namespace CatInherit.Probes.Privacy;
+
+/// <summary>
+/// membership-inference: a threshold attack on the model's outputs, members as the positive class.
+/// auc (ties count ½), tpr_at_fpr (largest TPR with FPR ≤ fpr), advantage (max TPR − FPR). When the two
+/// sets differ in size the larger is subsampled (seeded) to the smaller's size, unless balance is off.
+/// </summary>
+internal sealed class MembershipInferenceProbe : IProbe
+{
+    private static readonly string[] MetricNames = ["auc", "tpr_at_fpr", "advantage"];
+
+    public string Kind => "membership-inference";
+
+    public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model) => [];
+
+    public void Validate(CheckSpec check, ProbeContext context, List<Diagnostic> diagnostics)
+    {
+        var attack = check.Values.GetString("attack") ?? "loss";
+        foreach (var key in new[] { "members", "non_members" })
+        {
+            if (!context.Datasets.TryGetValue(key, out var input))
+            {
+                continue;
+            }
+
+            if (input.Predictions?.Probabilities is null)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputKindMismatch, check.Values.LocationOf(key), $"check '{check.Id}': the attack reads class probabilities, but dataset '{check.DatasetRefs[key]}' has none (give it 'scores' or a model with a logits or probabilities output)"));
+            }
+            else if (MembershipAttack.NeedsLabel(attack) && input.Predictions.Labels.Length == 0)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingKey, check.Values.LocationOf(key), $"check '{check.Id}': the '{attack}' attack needs the true label of each sample, but dataset '{check.DatasetRefs[key]}' has no 'label' (or use 'attack: entropy')"));
+            }
+        }
+    }
+
+    public ProbeResult Run(CheckSpec check, ProbeContext context)
+    {
+        var attack = check.Values.GetString("attack") ?? "loss";
+        var fpr = check.Values.GetDouble("fpr") ?? 0.01;
+        var members = context.Datasets["members"];
+        var nonMembers = context.Datasets["non_members"];
+        var warnings = new List<string>();
+
+        // A row in both sets would be scored as member and non-member at once: keep it as a member only.
+        var memberTexts = Texts(members, context).ToHashSet(StringComparer.Ordinal);
+        var nonMemberRows = Enumerable.Range(0, nonMembers.Table.RowCount).ToList();
+        if (memberTexts.Count > 0)
+        {
+            var texts = Texts(nonMembers, context);
+            var shared = nonMemberRows.Where(r => memberTexts.Contains(texts[r])).ToHashSet();
+            if (shared.Count > 0)
+            {
+                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{shared.Count} non-member rows also appear among the members; they were left out of the non-members"));
+                nonMemberRows.RemoveAll(shared.Contains);
+            }
+        }
+
+        var memberScores = Scores(members, attack, Enumerable.Range(0, members.Table.RowCount));
+        var nonMemberScores = Scores(nonMembers, attack, nonMemberRows);
+        var seed = StableHash.CheckSeed(context.Seed, check.Id);
+        if ((check.Values.GetBool("balance") ?? true) && memberScores.Length != nonMemberScores.Length && memberScores.Length > 0 && nonMemberScores.Length > 0)
+        {
+            var size = Math.Min(memberScores.Length, nonMemberScores.Length);
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"balanced by subsampling: {size} members and {size} non-members of {memberScores.Length} and {nonMemberScores.Length}"));
+            memberScores = Subsample(memberScores, size, seed ^ 1);
+            nonMemberScores = Subsample(nonMemberScores, size, seed ^ 2);
+        }
+
+        foreach (var rate in new[] { fpr, 0.001 }.Distinct())
+        {
+            if (nonMemberScores.Length * rate < 1)
+            {
+                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"TPR at FPR {rate} needs at least {Math.Ceiling(1 / rate)} non-members to resolve a false positive rate that small; there are {nonMemberScores.Length}, so it is the TPR at FPR 0"));
+            }
+        }
+
+        var values = new double[MetricNames.Length];
+        Compute(memberScores, nonMemberScores, fpr, values);
+        var intervals = new List<KeyValuePair<string, Interval>>();
+        if (check.Resamples > 0 && memberScores.Length > 0 && nonMemberScores.Length > 0)
+        {
+            var bootstrap = Bootstrap.Run(check.Resamples, seed, MetricNames.Length, check.Confidence,
+                () => (new double[memberScores.Length], new double[nonMemberScores.Length]),
+                (scratch, ref rng, output) =>
+                {
+                    for (var i = 0; i < scratch.Item1.Length; i++)
+                    {
+                        scratch.Item1[i] = memberScores[rng.NextInt(memberScores.Length)];
+                    }
+
+                    for (var i = 0; i < scratch.Item2.Length; i++)
+                    {
+                        scratch.Item2[i] = nonMemberScores[rng.NextInt(nonMemberScores.Length)];
+                    }
+
+                    Compute(scratch.Item1, scratch.Item2, fpr, output);
+                });
+            for (var m = 0; m < MetricNames.Length; m++)
+            {
+                if (bootstrap.Intervals[m] is { } interval)
+                {
+                    intervals.Add(new(MetricNames[m], interval));
+                }
+            }
+        }
+
+        var undefined = memberScores.Length == 0 || nonMemberScores.Length == 0
+            ? MetricNames.Select(m => new KeyValuePair<string, string>(m, "the attack needs at least one member and one non-member")).ToArray()
+            : [];
+        return new ProbeResult
+        {
+            Count = memberScores.Length + nonMemberScores.Length,
+            Metrics = [.. MetricNames.Select((name, m) => new KeyValuePair<string, double>(name, values[m]))],
+            Intervals = intervals,
+            Undefined = undefined,
+            Warnings = warnings,
+            Details = new JsonObject
+            {
+                ["attack"] = attack,
+                ["fpr"] = fpr,
+                ["tpr_at_fpr_0.001"] = undefined.Length > 0 ? null : Roc.TprAtFpr(memberScores, nonMemberScores, 0.001),
+                ["members"] = memberScores.Length,
+                ["non_members"] = nonMemberScores.Length,
+            },
+            Explain = _ => undefined.Length > 0 ? null : string.Create(CultureInfo.InvariantCulture,
+                $"{attack} attack: AUC {values[0]:0.####}, TPR {values[1]:0.####} at FPR ≤ {fpr} ({memberScores.Length} members, {nonMemberScores.Length} non-members); 0.5 AUC is chance"),
+        };
+    }
+
+    private static void Compute(ReadOnlySpan<double> members, ReadOnlySpan<double> nonMembers, double fpr, Span<double> output)
+    {
+        output[0] = Roc.Auc(members, nonMembers);
+        output[1] = Roc.TprAtFpr(members, nonMembers, fpr);
+        output[2] = Roc.Advantage(members, nonMembers);
+    }
+
+    private static double[] Scores(ProbeInput input, string attack, IEnumerable<int> rows)
+    {
+        var predictions = input.Predictions!;
+        var k = predictions.Classes.Length;
+        return [.. rows.Select(r => MembershipAttack.Score(attack, predictions.Probabilities.AsSpan(r * k, k), predictions.Labels.Length > 0 ? predictions.Labels[r] : 0))];
+    }
+
+    private static string[] Texts(ProbeInput input, ProbeContext context) =>
+        input.Model?.TextColumn is { } column && input.Table.Has(column) ? input.Table.Column<TextColumn>(column).Values : [];
+
+    private static double[] Subsample(double[] scores, int size, ulong seed) =>
+        [.. RowSample.Choose(scores.Length, size, seed).Select(i => scores[i])];
+}

@@ -1,0 +1,144 @@
+using CatInherit.Probes.Privacy;
+using CatInherit.Reports;
+using CatInherit.Running;
+using CatInherit.Tests.Support;
+
+namespace CatInherit.Tests.Probes;
+
+public sealed class PrivacyTests : IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    // p = (0.8, 0.2). loss = ln p_y; confidence = p_y; entropy = Σ p ln p;
+    // modified entropy (Song & Mittal 2021) Mentr = −(1 − p_y) ln p_y − Σ_{i≠y} p_i ln(1 − p_i), score = −Mentr:
+    //   y = 0: Mentr = −0.2 ln 0.8 − 0.2 ln 0.8 = −0.4 ln 0.8;  y = 1: Mentr = −0.8 ln 0.2 − 0.8 ln 0.2 = −1.6 ln 0.2.
+    [Theory]
+    [InlineData("loss", 0, -0.22314355131420976)]
+    [InlineData("confidence", 0, 0.8)]
+    [InlineData("entropy", 0, -0.50040242353818787)]
+    [InlineData("modified-entropy", 0, -0.089257420525683875)]
+    [InlineData("modified-entropy", 1, -2.5751006598945607)]
+    public void Attack_scores_by_hand(string attack, int label, double expected)
+    {
+        Assert.Equal(-0.089257420525683875, 0.4 * Math.Log(0.8), 12);
+        Assert.Equal(-2.5751006598945607, 1.6 * Math.Log(0.2), 12);
+        Assert.Equal(expected, MembershipAttack.Score(attack, [0.8f, 0.2f], label), 6);
+    }
+
+    private RunResult Membership(string members, string nonMembers, string extra = "")
+    {
+        folder.Write("m.csv", members);
+        folder.Write("n.csv", nonMembers);
+        folder.Write("catinherit.yaml", $$"""
+            version: 1
+            datasets:
+              m: { path: m.csv, label: y, scores: [p], score_kind: probabilities }
+              n: { path: n.csv, label: y, scores: [p], score_kind: probabilities }
+            checks:
+              - id: mia
+                kind: membership-inference
+                members: m
+                non_members: n
+                resamples: 0
+            {{extra}}
+            """);
+        return PolicyRun.RunFile(folder.File("catinherit.yaml"));
+    }
+
+    [Fact]
+    public void A_model_that_is_more_confident_on_members_leaks()
+    {
+        // Members: the true label gets 0.9, 0.8, 0.95; non-members 0.6, 0.55, 0.9 → loss scores ln p_y.
+        var result = Membership("y,p\n1,0.9\n0,0.2\n1,0.95\n", "y,p\n1,0.6\n0,0.45\n1,0.9\n");
+
+        var check = Assert.Single(result.Report!.Checks);
+        double Metric(string name) => check.Metrics.Single(m => m.Name == name).Value;
+        // Members' p_y: 0.9, 0.8, 0.95; non-members': 0.6, 0.55, 0.9. Pairs member > non-member: 0.9>0.6,0.55, =0.9 (½);
+        // 0.8>0.6,0.55; 0.95 > all three → (2.5 + 2 + 3) / 9.
+        Assert.Equal(7.5 / 9, Metric("auc"), 12);
+        Assert.Equal(2.0 / 3, Metric("advantage"), 12);
+        Assert.Equal(["TPR at FPR 0.01 needs at least 100 non-members to resolve a false positive rate that small; there are 3, so it is the TPR at FPR 0", "TPR at FPR 0.001 needs at least 1000 non-members to resolve a false positive rate that small; there are 3, so it is the TPR at FPR 0"], check.Warnings);
+        Assert.Equal(1.0 / 3, Metric("tpr_at_fpr"), 12);
+    }
+
+    [Fact]
+    public void Unequal_sets_are_balanced_by_seeded_subsampling()
+    {
+        var members = "y,p\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"1,{0.5 + (i / 100.0)}\n"));
+        var nonMembers = "y,p\n" + string.Concat(Enumerable.Range(0, 10).Select(i => $"1,{0.4 + (i / 100.0)}\n"));
+
+        var first = Membership(members, nonMembers).Report!;
+        var second = Membership(members, nonMembers).Report!;
+
+        Assert.Equal(20, Assert.Single(first.Checks).Count);
+        Assert.Contains("balanced by subsampling: 10 members and 10 non-members of 40 and 10", first.Checks[0].Warnings);
+        Assert.Equal(ReportWriters.ToText(first, new JsonReportWriter()), ReportWriters.ToText(second, new JsonReportWriter()));
+    }
+
+    [Fact]
+    public void The_entropy_attack_needs_no_labels_and_the_others_do()
+    {
+        folder.Write("m.csv", "p\n0.9\n");
+        folder.Write("n.csv", "p\n0.6\n");
+        string Policy(string attack) => folder.Write("catinherit.yaml", $$"""
+            version: 1
+            datasets:
+              m: { path: m.csv, scores: [p], score_kind: probabilities }
+              n: { path: n.csv, scores: [p], score_kind: probabilities }
+            checks:
+              - { id: mia, kind: membership-inference, members: m, non_members: n, attack: {{attack}}, resamples: 0 }
+            """);
+
+        var entropy = PolicyRun.RunFile(Policy("entropy"));
+        var loss = PolicyRun.RunFile(Policy("loss"));
+
+        Assert.NotNull(entropy.Report);
+        Assert.Null(loss.Report);
+        Assert.Contains(loss.Diagnostics, d => d.ToString().Contains("error CAT0011: check 'mia': the 'loss' attack needs the true label of each sample, but dataset 'm' has no 'label' (or use 'attack: entropy')", StringComparison.Ordinal));
+    }
+
+    private RunResult Attribute(string data, string extra = "")
+    {
+        folder.Write("d.csv", data);
+        folder.Write("catinherit.yaml", $$"""
+            version: 1
+            datasets:
+              d: { path: d.csv, scores: [a, b], score_kind: logits }
+            checks:
+              - id: attr
+                kind: attribute-inference
+                dataset: d
+                sensitive: g
+                resamples: 0
+            {{extra}}
+            """);
+        return PolicyRun.RunFile(folder.File("catinherit.yaml"));
+    }
+
+    [Fact]
+    public void A_separable_attribute_is_recovered_and_a_random_one_is_not()
+    {
+        var random = new Random(4);
+        var separable = "a,b,g\n" + string.Concat(Enumerable.Range(0, 60).Select(i => $"{(i % 2 == 0 ? 2 : -2) + random.NextDouble()},{random.NextDouble()},{(i % 2 == 0 ? "f" : "m")}\n"));
+        var noise = "a,b,g\n" + string.Concat(Enumerable.Range(0, 200).Select(i => $"{random.NextDouble()},{random.NextDouble()},{(random.Next(2) == 0 ? "f" : "m")}\n"));
+
+        var high = Assert.Single(Attribute(separable).Report!.Checks);
+        var low = Assert.Single(Attribute(noise).Report!.Checks);
+
+        Assert.Equal(1.0, high.Metrics.Single(m => m.Name == "accuracy").Value);
+        Assert.Equal(1.0, high.Metrics.Single(m => m.Name == "auc").Value);
+        Assert.InRange(low.Metrics.Single(m => m.Name == "auc").Value, 0.35, 0.65);
+        Assert.Equal(0.5, high.Details!["majority_baseline_accuracy"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public void Too_few_rows_per_value_for_the_folds_is_invalid_input()
+    {
+        var result = Attribute("a,b,g\n1,0,f\n2,0,f\n3,0,m\n", "    folds: 2\n");
+
+        Assert.Null(result.Report);
+        Assert.Contains(result.Diagnostics, d => d.ToString().Contains("error CAT0015: check 'attr': value 'm' of 'g' has 1 rows, fewer than the 2 folds", StringComparison.Ordinal));
+    }
+}
