@@ -16,7 +16,7 @@ internal static class GateEvaluator
         var metrics = result.Metrics.Where(m => !double.IsNaN(m.Value)).Select(m => new MetricValue(m.Key, m.Value)).ToList();
         var n = string.Create(CultureInfo.InvariantCulture, $"n={result.Count}");
         var (status, message, gateValue) = Decide(check, result, n);
-        return new CheckReport
+        var report = new CheckReport
         {
             Id = check.Id,
             Kind = check.Kind,
@@ -31,6 +31,14 @@ internal static class GateEvaluator
             Details = result.Details,
             Message = message,
             Location = check.Location,
+        };
+
+        var (baselineStatus, baselineMessage, warning) = Baselines.Apply(check, report);
+        return report with
+        {
+            Status = baselineStatus,
+            Message = baselineMessage,
+            Warnings = warning is null ? report.Warnings : [.. report.Warnings, warning],
         };
     }
 

@@ -356,6 +356,11 @@ public static partial class PolicyLoader
                 Error(DiagnosticCodes.MissingKey, values.LocationOf("dataset"), $"{context} compares predictions with true labels, but dataset '{dataset.Name}' has no 'label' column");
             }
 
+            if (values.Has("baseline") && !values.Has("gate"))
+            {
+                Error(DiagnosticCodes.MissingKey, values.LocationOf("baseline"), $"{context} has a 'baseline' but no 'gate'; the baseline is compared on the gated metric");
+            }
+
             if (descriptor is { NeedsPredictions: true } && model is { OutputKind: OutputKind.Embedding } && dataset is { Prediction: null, Scores.Count: 0 })
             {
                 Error(DiagnosticCodes.OutputKindMismatch, values.LocationOf("dataset"), $"{context} needs class predictions, but the model's output '{model.OutputName}' is an embedding; point the model at a classifier output (kind: logits or probabilities) or give dataset '{dataset.Name}' a 'prediction' column");

@@ -4,7 +4,7 @@ using CatInherit.Policy;
 namespace CatInherit.Reports;
 
 /// <summary>Everything known about one check after it ran.</summary>
-public sealed class CheckReport
+public sealed record CheckReport
 {
     /// <summary>The check's id.</summary>
     public required string Id { get; init; }

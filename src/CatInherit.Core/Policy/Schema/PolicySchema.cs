@@ -68,6 +68,12 @@ public static class PolicySchema
         new("min", ValueKind.Number, "Fail when the metric is below this value."),
     ];
 
+    /// <summary>Keys of a baseline.</summary>
+    public static IReadOnlyList<KeySpec> BaselineKeys { get; } =
+    [
+        new("tolerance", ValueKind.Number, "How far the gated metric may move in the failing direction from the verified value.") { Minimum = 0, Default = "0" },
+    ];
+
     /// <summary>Keys every check kind understands.</summary>
     public static IReadOnlyList<KeySpec> CommonCheckKeys { get; } =
     [
@@ -77,7 +83,9 @@ public static class PolicySchema
         new("decide", ValueKind.Enum, "point: the metric value decides; interval: the whole bootstrap interval must lie on the passing side, otherwise the check warns.") { AllowedValues = ["point", "interval"], Default = "point" },
         new("confidence", ValueKind.Number, "Confidence level of the bootstrap interval.") { Minimum = 0, Maximum = 1, Exclusive = true, Default = "0.95" },
         new("resamples", ValueKind.Integer, "Bootstrap resamples; 0 turns intervals off.") { Minimum = 0, Maximum = 1_000_000, Default = "1000" },
+        new("baseline", ValueKind.Map, "Compare the gated metric with an approved value: <policy>.<id>.verified.json; fail when it regresses by more than the tolerance.") { Keys = BaselineKeys },
     ];
+
 
     /// <summary>Top-level keys.</summary>
     public static IReadOnlyList<KeySpec> RootKeys { get; } =

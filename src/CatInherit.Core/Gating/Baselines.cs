@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CatInherit.Policy;
+using CatInherit.Reports;
+
+namespace CatInherit.Gating;
+
+/// <summary>
+/// Approved metric baselines, the snapshot-testing workflow applied to metrics. Every run writes
+/// <c>&lt;policy&gt;.&lt;check&gt;.received.json</c> beside the policy; a reviewed copy named
+/// <c>.verified.json</c> (or <c>CATINHERIT_ACCEPT=1</c>) becomes the reference. Later runs fail when the
+/// gated metric moves past the verified value by more than <c>tolerance</c> in the failing direction.
+/// With <c>CI=true</c> a missing verified file fails instead of passing silently.
+/// </summary>
+internal static class Baselines
+{
+    public static (CheckStatus Status, string Message, string? Warning) Apply(CheckSpec check, CheckReport report)
+    {
+        if (!check.Values.Has("baseline") || check.Gate is not { } gate || report.Gate?.Value is not { } value)
+        {
+            return (report.Status, report.Message, null);
+        }
+
+        var tolerance = check.Values.Child("baseline").GetDouble("tolerance") ?? 0;
+        var stem = Path.Combine(check.BaseDirectory, $"{Path.GetFileNameWithoutExtension(check.Location.File)}.{check.Id}");
+        var received = stem + ".received.json";
+        var verified = stem + ".verified.json";
+        Write(received, check, report);
+        if (Environment.GetEnvironmentVariable("CATINHERIT_ACCEPT") == "1")
+        {
+            File.Copy(received, verified, overwrite: true);
+        }
+
+        if (!File.Exists(verified))
+        {
+            var approve = $"review {Path.GetFileName(received)} and rename it to {Path.GetFileName(verified)} (or run with CATINHERIT_ACCEPT=1), then commit it";
+            return string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+                ? (CheckStatus.Fail, $"{report.Message}; no verified baseline ({Path.GetFileName(verified)}) and CI=true: {approve}", null)
+                : (report.Status, report.Message, $"baseline written to {received}; {approve}");
+        }
+
+        if (Read(verified, gate.Metric) is not { } reference)
+        {
+            return (CheckStatus.Fail, $"{report.Message}; {Path.GetFileName(verified)} has no value for {gate.Metric}: approve a new baseline", null);
+        }
+
+        var regressed = gate.Op == GateOp.Max ? value > reference + tolerance : value < reference - tolerance;
+        var comparison = string.Create(CultureInfo.InvariantCulture, $"baseline {Numbers.Format(reference)} (verified), tolerance {Numbers.Format(tolerance)}");
+        return regressed
+            ? (CheckStatus.Fail, $"{gate.Metric} {Numbers.Format(value)} regressed from the {comparison}; if the change is intended, approve {Path.GetFileName(received)}", null)
+            : (report.Status, $"{report.Message}; {comparison}", null);
+    }
+
+    private static void Write(string path, CheckSpec check, CheckReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("check", check.Id);
+            json.WriteString("kind", check.Kind);
+            json.WriteString("gated_metric", check.Gate!.Metric);
+            json.WriteNumber("n", report.Count);
+            json.WriteStartObject("metrics");
+            foreach (var metric in report.Metrics)
+            {
+                json.WriteNumber(metric.Name, metric.Value);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, Encoding.UTF8.GetString(stream.ToArray()) + "\n");
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static double? Read(string path, string metric)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            return document.RootElement.TryGetProperty("metrics", out var metrics) && metrics.TryGetProperty(metric, out var value) && value.ValueKind == JsonValueKind.Number
+                ? value.GetDouble()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using CatInherit.Reports;
+
+namespace CatInherit.Running;
+
+/// <summary>
+/// One run per policy file per process, shared by every test that reports one of its checks: test
+/// adapters show each check as its own test while the policy (and its models) run once, thread-safely.
+/// </summary>
+public static class SharedPolicyRuns
+{
+    private static readonly ConcurrentDictionary<string, Lazy<RunResult>> Runs = new(StringComparer.Ordinal);
+
+    /// <summary>The run of the policy at <paramref name="path"/> (started on first request).</summary>
+    public static RunResult Get(string path) =>
+        Runs.GetOrAdd(Path.GetFullPath(path), full => new Lazy<RunResult>(() => PolicyRunner.Run(full, RunOptionsFromEnvironment()), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary>The outcome of one check for a test adapter: passed, and the message a failure shows.</summary>
+    public static (bool Passed, string Message) Verdict(string path, string checkId)
+    {
+        var result = Get(path);
+        if (result.Report is not { } report)
+        {
+            return (false, "The policy did not run:" + Environment.NewLine + string.Join(Environment.NewLine, result.Diagnostics));
+        }
+
+        var check = report.Checks.FirstOrDefault(c => c.Id == checkId);
+        return check is null
+            ? (false, $"The policy has no check '{checkId}'. Its checks: {string.Join(", ", report.Checks.Select(c => c.Id))}")
+            : (check.Status is CheckStatus.Pass or CheckStatus.Warn, TestMessages.Describe(check, report));
+    }
+
+    /// <summary><c>CATINHERIT_SEED</c> and <c>CATINHERIT_PROVIDER</c> let a CI job vary a test run without editing the policy.</summary>
+    private static RunOptions RunOptionsFromEnvironment() => new()
+    {
+        Seed = int.TryParse(Environment.GetEnvironmentVariable("CATINHERIT_SEED"), System.Globalization.CultureInfo.InvariantCulture, out var seed) ? seed : 0,
+        Provider = Environment.GetEnvironmentVariable("CATINHERIT_PROVIDER") is { Length: > 0 } provider ? provider : null,
+    };
+}
