@@ -1,0 +1,68 @@
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace CatInherit.Xunit;
+
+/// <summary>A test case for one check of a policy: display name <c>"{kind}: {id}"</c>, traits CatInherit.Kind and CatInherit.Check.</summary>
+public sealed class InheritanceCheckTestCase : XunitTestCase
+{
+    /// <summary>For deserialization only.</summary>
+    [Obsolete("Called by the de-serializer; should only be called by deriving classes for de-serialization purposes")]
+    public InheritanceCheckTestCase()
+    {
+    }
+
+    /// <summary>Creates the test case.</summary>
+    public InheritanceCheckTestCase(IMessageSink diagnosticMessageSink, TestMethodDisplay defaultMethodDisplay, TestMethodDisplayOptions defaultMethodDisplayOptions, ITestMethod testMethod, string policyPath, string checkId, string kind)
+        : base(diagnosticMessageSink, defaultMethodDisplay, defaultMethodDisplayOptions, testMethod)
+    {
+        PolicyPath = policyPath;
+        CheckId = checkId;
+        Kind = kind;
+    }
+
+    /// <summary>The resolved policy file.</summary>
+    public string PolicyPath { get; private set; } = string.Empty;
+
+    /// <summary>The check's id.</summary>
+    public string CheckId { get; private set; } = string.Empty;
+
+    /// <summary>The check's kind.</summary>
+    public string Kind { get; private set; } = string.Empty;
+
+    /// <inheritdoc />
+    public override void Serialize(IXunitSerializationInfo data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        base.Serialize(data);
+        data.AddValue(nameof(PolicyPath), PolicyPath);
+        data.AddValue(nameof(CheckId), CheckId);
+        data.AddValue(nameof(Kind), Kind);
+    }
+
+    /// <inheritdoc />
+    public override void Deserialize(IXunitSerializationInfo data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        PolicyPath = data.GetValue<string>(nameof(PolicyPath));
+        CheckId = data.GetValue<string>(nameof(CheckId));
+        Kind = data.GetValue<string>(nameof(Kind));
+        base.Deserialize(data);
+    }
+
+    /// <inheritdoc />
+    public override Task<RunSummary> RunAsync(IMessageSink diagnosticMessageSink, IMessageBus messageBus, object[] constructorArguments, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource) =>
+        new InheritanceCheckRunner(this, messageBus, aggregator, cancellationTokenSource).RunAsync();
+
+    /// <inheritdoc />
+    protected override void Initialize()
+    {
+        base.Initialize();
+        DisplayName = $"{Kind}: {CheckId}";
+        Traits["CatInherit.Kind"] = [Kind];
+        Traits["CatInherit.Check"] = [CheckId];
+    }
+
+    /// <inheritdoc />
+    protected override string GetUniqueID() => $"{base.GetUniqueID()}:{PolicyPath}:{CheckId}";
+}
