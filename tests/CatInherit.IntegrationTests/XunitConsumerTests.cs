@@ -114,4 +114,44 @@ public sealed class XunitConsumerTests : IDisposable
         Assert.All(failed, f => Assert.Contains("catinherit.yaml(5,5): error CAT0011: check 'parity' is missing 'sensitive'", f.Message));
         Assert.All(failed, f => Assert.Contains("error CAT0010: unknown key 'sensitve' in check 'parity'. Did you mean 'sensitive'?", f.Message));
     }
+
+    private static string V3Packages => $"""
+            <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+            <PackageReference Include="xunit.v3.mtp-off" Version="4.0.2" />
+            <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
+            <ProjectReference Include="{Path.Combine(DotNet.RepoRoot, "src", "CatInherit.Xunit.V3", "CatInherit.Xunit.V3.csproj")}" />
+        """;
+
+    [Fact]
+    public void Xunit_v3_lists_one_test_per_check_with_messages_and_traits()
+    {
+        var project = Consumer(V3Packages, V2Code);
+
+        var results = Test(project, out var outcome);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal(["group-fairness: parity", "group-fairness: parity", "group-fairness: strict-parity"], results.Select(r => r.Name).Order());
+        var failed = Assert.Single(results, r => r.Outcome == "Failed");
+        Assert.Equal("group-fairness: strict-parity", failed.Name);
+        Assert.Contains("group-fairness: strict-parity: fail — demographic_parity_difference 0.5 [", failed.Message);
+        Assert.Contains("exceeds max 0.1 (n=8); selection_rate ranges from 0.25 ('m', n=4) to 0.75 ('f', n=4)", failed.Message);
+        Assert.All(results.Where(r => r.Outcome == "Passed"), r => Assert.Contains("meets max 0.6 (n=8)", r.Output));
+
+        var filtered = Test(project, out var filteredOutcome, "--filter", "CatInherit.Kind=group-fairness&CatInherit.Check=strict-parity");
+        Assert.Equal(1, filteredOutcome.ExitCode);
+        Assert.Equal(["group-fairness: strict-parity"], filtered.Select(r => r.Name));
+    }
+
+    [Fact]
+    public void Xunit_v3_shows_a_policy_that_does_not_load_as_a_failing_test()
+    {
+        var project = Consumer(V3Packages, V2Code, "version: 2\n");
+
+        var results = Test(project, out var outcome);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.Equal("Failed", r.Outcome));
+        Assert.All(results, r => Assert.Contains("catinherit.yaml(1,10): error CAT0003: policy version 2 is not supported; this release reads version 1", r.Message));
+    }
 }

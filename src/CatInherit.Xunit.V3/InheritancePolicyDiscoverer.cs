@@ -1,0 +1,56 @@
+using CatInherit.Policy;
+using CatInherit.Running;
+using Xunit.Sdk;
+using Xunit.v3;
+
+namespace CatInherit.Xunit;
+
+/// <summary>One test case per check; a policy that does not load becomes one failing test showing every diagnostic.</summary>
+public sealed class InheritancePolicyDiscoverer : IXunitTestCaseDiscoverer
+{
+    private static readonly System.Reflection.MethodInfo RunMethod = typeof(InheritanceCheckRun).GetMethod(nameof(InheritanceCheckRun.Run))!;
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyCollection<IXunitTestCase>> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, IXunitTestMethod testMethod, IFactAttribute factAttribute)
+    {
+        ArgumentNullException.ThrowIfNull(testMethod);
+        ArgumentNullException.ThrowIfNull(factAttribute);
+        var (path, checkId) = factAttribute switch
+        {
+            InheritanceCheckAttribute single => (single.Path, single.CheckId),
+            InheritancePolicyAttribute all => (all.Path, null),
+            _ => throw new InvalidOperationException($"{factAttribute.GetType().Name} is not a CatInherit attribute."),
+        };
+        var assemblyDirectory = Path.GetDirectoryName(testMethod.TestClass.Class.Assembly.Location);
+        var resolved = PolicyLocator.Resolve(path, assemblyDirectory, factAttribute.SourceFilePath);
+        var loaded = PolicyLoader.Load(resolved);
+        if (loaded.Policy is not { } policy)
+        {
+            return Error(testMethod, factAttribute, $"CatInherit policy {path} does not load:{Environment.NewLine}{string.Join(Environment.NewLine, loaded.Diagnostics)}");
+        }
+
+        var checks = policy.Checks.Where(c => checkId is null || c.Id == checkId).ToList();
+        if (checks.Count == 0)
+        {
+            return Error(testMethod, factAttribute, $"CatInherit policy {path} has no check '{checkId}'. Its checks: {string.Join(", ", policy.Checks.Select(c => c.Id))}");
+        }
+
+        var runClass = new XunitTestClass(typeof(InheritanceCheckRun), testMethod.TestClass.TestCollection, $"{testMethod.TestClass.UniqueID}:catinherit");
+        IReadOnlyCollection<IXunitTestCase> cases = [.. checks.Select(check =>
+        {
+            var id = $"{testMethod.UniqueID}:{resolved}:{check.Id}";
+            object[] arguments = [resolved, check.Id];
+            var method = new XunitTestMethod(runClass, RunMethod, arguments, id + ":method");
+            var traits = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["CatInherit.Kind"] = [check.Kind],
+                ["CatInherit.Check"] = [check.Id],
+            };
+            return (IXunitTestCase)new XunitTestCase(method, check.DisplayName, id, @explicit: false, skipExceptions: null, skipReason: null, skipType: null, skipUnless: null, skipWhen: null, traits, arguments, factAttribute.SourceFilePath, factAttribute.SourceLineNumber, timeout: null);
+        })];
+        return new(cases);
+    }
+
+    private static ValueTask<IReadOnlyCollection<IXunitTestCase>> Error(IXunitTestMethod testMethod, IFactAttribute attribute, string message) =>
+        new([new ExecutionErrorTestCase(testMethod, testMethod.MethodName, testMethod.UniqueID + ":catinherit-error", attribute.SourceFilePath, attribute.SourceLineNumber, message)]);
+}

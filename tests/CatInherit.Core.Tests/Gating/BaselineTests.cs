@@ -1,0 +1,81 @@
+using CatInherit.Reports;
+using CatInherit.Tests.Support;
+
+namespace CatInherit.Tests.Gating;
+
+[Collection("environment")]
+public sealed class BaselineTests : IDisposable
+{
+    private readonly TempFolder folder = new();
+    private readonly string? ci = Environment.GetEnvironmentVariable("CI");
+
+    public BaselineTests()
+    {
+        Environment.SetEnvironmentVariable("CI", null);
+        Environment.SetEnvironmentVariable("CATINHERIT_ACCEPT", null);
+    }
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable("CI", ci);
+        Environment.SetEnvironmentVariable("CATINHERIT_ACCEPT", null);
+        folder.Dispose();
+    }
+
+    private CheckReport Run(string data)
+    {
+        folder.Write("d.csv", data);
+        var policy = PolicyRun.FairnessPolicy("d.csv", checkExtra: "    baseline: { tolerance: 0.05 }\n    resamples: 0\n");
+        return Assert.Single(PolicyRun.Run(folder, policy).Report!.Checks);
+    }
+
+    // demographic parity difference 0.25 (0.75 vs 0.5); the worse data: 0.5 (0.75 vs 0.25).
+    private const string Good = "label,pred,sex\n1,1,a\n1,1,a\n0,1,a\n0,0,a\n1,1,b\n1,1,b\n0,0,b\n0,0,b\n";
+    private const string Worse = "label,pred,sex\n1,1,a\n1,1,a\n0,1,a\n0,0,a\n1,1,b\n1,0,b\n0,0,b\n0,0,b\n";
+
+    [Fact]
+    public void The_first_run_writes_a_received_file_and_asks_for_approval()
+    {
+        var check = Run(Good);
+
+        Assert.Equal(CheckStatus.Pass, check.Status);
+        Assert.True(File.Exists(folder.File("catinherit.parity.received.json")));
+        Assert.Contains(check.Warnings, w => w.Contains("rename it to catinherit.parity.verified.json (or run with CATINHERIT_ACCEPT=1)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void With_ci_true_a_missing_verified_file_fails()
+    {
+        Environment.SetEnvironmentVariable("CI", "true");
+
+        var check = Run(Good);
+
+        Assert.Equal(CheckStatus.Fail, check.Status);
+        Assert.Contains("no verified baseline (catinherit.parity.verified.json) and CI=true", check.Message);
+    }
+
+    [Fact]
+    public void Approved_baselines_catch_regressions_beyond_the_tolerance()
+    {
+        Environment.SetEnvironmentVariable("CATINHERIT_ACCEPT", "1");
+        Run(Good);
+        Environment.SetEnvironmentVariable("CATINHERIT_ACCEPT", null);
+        Assert.True(File.Exists(folder.File("catinherit.parity.verified.json")));
+
+        var same = Run(Good);
+        var worse = Run(Worse);
+
+        Assert.Equal(CheckStatus.Pass, same.Status);
+        Assert.EndsWith("; baseline 0.25 (verified), tolerance 0.05", same.Message);
+        Assert.Equal(CheckStatus.Fail, worse.Status);
+        Assert.Equal("demographic_parity_difference 0.5 regressed from the baseline 0.25 (verified), tolerance 0.05; if the change is intended, approve catinherit.parity.received.json", worse.Message);
+    }
+
+    [Fact]
+    public void A_baseline_needs_a_gate()
+    {
+        var problems = CatInherit.Policy.PolicyLoader.Parse("version: 1\ndatasets: { d: { path: d.csv, label: l, prediction: p } }\nchecks:\n  - { id: a, kind: group-fairness, dataset: d, sensitive: s, baseline: { tolerance: 0.1 } }\n", "p.yaml", folder.Path).Diagnostics;
+
+        Assert.Contains(problems, d => d.ToString().Contains("error CAT0011: check 'a' has a 'baseline' but no 'gate'", StringComparison.Ordinal));
+    }
+}
