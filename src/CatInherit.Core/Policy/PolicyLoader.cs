@@ -400,15 +400,8 @@ public static partial class PolicyLoader
             }
 
             var available = string.Join(", ", CheckCatalog.Kinds.Select(k => k.Name));
-            if (CheckCatalog.PlannedKinds.Contains(kind.Value))
-            {
-                Error(DiagnosticCodes.UnknownCheckKind, kind.Location, $"check kind '{kind.Value}' is not available in this release yet; available: {available}");
-            }
-            else
-            {
-                var hint = Suggestions.DidYouMean(kind.Value, CheckCatalog.Kinds.Select(k => k.Name).Concat(CheckCatalog.PlannedKinds));
-                Error(DiagnosticCodes.UnknownCheckKind, kind.Location, $"unknown check kind '{kind.Value}'.{hint} Available: {available}");
-            }
+            var hint = Suggestions.DidYouMean(kind.Value, CheckCatalog.Kinds.Select(k => k.Name));
+            Error(DiagnosticCodes.UnknownCheckKind, kind.Location, $"unknown check kind '{kind.Value}'.{hint} Available: {available}");
 
             return null;
         }

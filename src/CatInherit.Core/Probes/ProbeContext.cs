@@ -12,4 +12,7 @@ internal sealed record ProbeContext(ProbeInput? Input, IReadOnlyDictionary<strin
 {
     /// <summary>Every dataset the check names, by key (<c>dataset</c>, <c>members</c>, <c>non_members</c>...).</summary>
     public IReadOnlyDictionary<string, ProbeInput> Datasets { get; init; } = new Dictionary<string, ProbeInput>();
+
+    /// <summary>The policy, for probes that need a dataset's declaration (e.g. its score kind).</summary>
+    public InheritancePolicy? Policy { get; init; }
 }

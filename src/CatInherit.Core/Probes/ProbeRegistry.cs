@@ -1,6 +1,10 @@
 using CatInherit.Probes.Association;
+using CatInherit.Probes.Calibration;
+using CatInherit.Probes.Corruption;
 using CatInherit.Probes.Counterfactual;
 using CatInherit.Probes.Fairness;
+using CatInherit.Probes.LongTail;
+using CatInherit.Probes.Ood;
 using CatInherit.Probes.Privacy;
 
 namespace CatInherit.Probes;
@@ -13,6 +17,10 @@ internal static class ProbeRegistry
         new GroupFairnessProbe(),
         new CounterfactualProbe(),
         new EmbeddingAssociationProbe(),
+        new OodProbe(),
+        new CorruptionProbe(),
+        new LongTailProbe(),
+        new CalibrationProbe(),
         new MembershipInferenceProbe(),
         new AttributeInferenceProbe(),
     }.ToDictionary(p => p.Kind, StringComparer.Ordinal);

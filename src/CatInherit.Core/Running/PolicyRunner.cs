@@ -47,7 +47,10 @@ public static class PolicyRunner
                     continue;
                 }
 
-                if (hub.Request(model, $"{check.Id}/{request.Key}", request.Texts, diagnostics, check.Location) is { } id)
+                var id = request.Table is { } rows
+                    ? hub.Request(model, $"{check.Id}/{request.Key}", rows, diagnostics)
+                    : hub.Request(model, $"{check.Id}/{request.Key}", request.Texts, diagnostics, check.Location);
+                if (id is not null)
                 {
                     texts[(check.Id, request.Key)] = id;
                 }
@@ -76,6 +79,7 @@ public static class PolicyRunner
             new(inputs.GetValueOrDefault(check.Dataset ?? string.Empty), outputs, CheckModel(policy, check), options.Seed)
             {
                 Datasets = check.DatasetRefs.Where(r => inputs.ContainsKey(r.Value)).ToDictionary(r => r.Key, r => inputs[r.Value], StringComparer.Ordinal),
+                Policy = policy,
             };
 
         foreach (var check in policy.Checks)

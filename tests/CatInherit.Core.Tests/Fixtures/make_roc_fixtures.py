@@ -11,10 +11,16 @@ import json
 import os
 
 import numpy as np
-from sklearn.metrics import roc_auc_score, roc_curve
+from sklearn.metrics import auc, precision_recall_curve, roc_auc_score, roc_curve
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 rng = np.random.default_rng(5)
+
+
+def fpr95(y, s):
+    # OOD is the positive class, ranked by -score; the smallest FPR among thresholds with TPR >= 0.95.
+    fpr, tpr, _ = roc_curve(1 - y, -s, drop_intermediate=False)
+    return float(fpr[tpr >= 0.95].min())
 
 
 def case(name, pos, neg, rates=(0.01, 0.1, 0.5)):
@@ -28,6 +34,10 @@ def case(name, pos, neg, rates=(0.01, 0.1, 0.5)):
         "auc": float(roc_auc_score(y, s)),
         "tpr_at_fpr": {str(r): float(tpr[fpr <= r].max()) for r in rates},
         "advantage": float((tpr - fpr).max()),
+        # OOD view (OpenOOD v1.5): positives = in-distribution (higher score), negatives = OOD.
+        "aupr_in": float(auc(*reversed(precision_recall_curve(y, s)[:2]))),
+        "aupr_out": float(auc(*reversed(precision_recall_curve(1 - y, -s)[:2]))),
+        "fpr_at_95_tpr": fpr95(y, s),
     }
 
 

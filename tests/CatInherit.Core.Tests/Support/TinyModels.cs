@@ -7,13 +7,13 @@ namespace CatInherit.Tests.Support;
 public static class TinyModels
 {
     /// <summary>logits = x · W + B with x float [batch, 3]; W = [[1,0],[0,1],[1,1]], B = [0.5, -0.5].</summary>
-    public static string Linear(string path, string inputName = "x", long[]? inputShape = null)
+    public static string Linear(string path, string inputName = "x", long[]? inputShape = null, float[]? bias = null)
     {
         var graph = new GraphProto { Name = "linear" };
         graph.Input.Add(Tensor(inputName, TensorProto.Types.DataType.Float, inputShape ?? [-1, 3]));
         graph.Output.Add(Tensor("logits", TensorProto.Types.DataType.Float, [-1, 2]));
         graph.Initializer.Add(Floats("W", [3, 2], [1, 0, 0, 1, 1, 1]));
-        graph.Initializer.Add(Floats("B", [2], [0.5f, -0.5f]));
+        graph.Initializer.Add(Floats("B", [2], bias ?? [0.5f, -0.5f]));
         var input = inputName;
         if (inputShape is { Length: > 2 })
         {

@@ -109,12 +109,77 @@ public static class CheckCatalog
         NeedsPredictions = false,
     };
 
-    /// <summary>Every kind this release runs.</summary>
-    public static IReadOnlyList<CheckKindDescriptor> Kinds { get; } = [GroupFairness, Counterfactual, EmbeddingAssociation, MembershipInference, AttributeInference];
+    /// <summary>The ood kind (OpenOOD v1.5 conventions).</summary>
+    public static CheckKindDescriptor Ood { get; } = new(
+        "ood",
+        "Out-of-distribution detection: how well the model's scores separate its in-distribution data from another dataset, and how much accuracy falls there.",
+        [
+            new("dataset", ValueKind.DatasetRef, "In-distribution samples.") { Required = true },
+            new("ood", ValueKind.DatasetRef, "Out-of-distribution samples.") { Required = true },
+            new("score", ValueKind.Enum, "msp: largest class probability; max_logit; energy: T·logsumexp(logits/T); mahalanobis and knn on the model's raw outputs (e.g. embeddings), fitted on 'fit'.") { AllowedValues = ["msp", "max_logit", "energy", "mahalanobis", "knn"], Default = "msp" },
+            new("temperature", ValueKind.Number, "T of the energy score.") { Minimum = 0, Exclusive = true, Default = "1" },
+            new("fit", ValueKind.DatasetRef, "In-distribution samples (labelled for mahalanobis) the mahalanobis and knn scores are fitted on."),
+            new("k", ValueKind.Integer, "The neighbour whose distance is the knn score.") { Minimum = 1, Default = "50" },
+        ],
+        [
+            new("auroc", "P(in-distribution score > OOD score), ties ½."),
+            new("aupr_in", "Area under the precision–recall curve, in-distribution positive."),
+            new("aupr_out", "Area under the precision–recall curve, OOD positive (ranked by −score)."),
+            new("fpr_at_95_tpr", "Share of in-distribution samples flagged at the threshold that flags 95% of OOD samples."),
+            new("accuracy_in", "Accuracy on the in-distribution dataset (when labelled)."),
+            new("accuracy_out", "Accuracy on the OOD dataset (when labelled)."),
+            new("accuracy_drop", "accuracy_in − accuracy_out."),
+        ])
+    {
+        NeedsPredictions = false,
+    };
 
-    /// <summary>Kinds the contract defines that a later release adds; named so a policy gets a clear message.</summary>
-    public static IReadOnlyList<string> PlannedKinds { get; } =
-        ["ood", "corruption", "long-tail", "calibration"];
+    /// <summary>The corruption kind.</summary>
+    public static CheckKindDescriptor Corruption { get; } = new(
+        "corruption",
+        "Seeded corruptions of the inputs (typos, noise, ...) at severities 1–5: how much accuracy falls and how many predictions flip.",
+        [
+            new("dataset", ValueKind.DatasetRef, "Labelled samples fed to a model.") { Required = true },
+            new("corruptions", ValueKind.StringList, "Text: typo, delete, insert, transpose, word_drop, case, punctuation. Numeric: gaussian_noise, salt_and_pepper, brightness, contrast. Default: all that fit the model's input."),
+            new("severities", ValueKind.StringList, "Severities from 1 (mild) to 5 (severe).") { Default = "[1, 2, 3, 4, 5]" },
+        ],
+        [
+            new("clean_accuracy", "Accuracy on the uncorrupted inputs."),
+            new("corrupted_accuracy", "Mean accuracy over every corruption × severity."),
+            new("accuracy_drop", "clean_accuracy − corrupted_accuracy."),
+            new("flip_rate", "Mean share of predictions that change from the clean prediction."),
+        ]);
+
+    /// <summary>The long-tail kind.</summary>
+    public static CheckKindDescriptor LongTail { get; } = new(
+        "long-tail",
+        "Per-class recall: do rare classes get the recall the frequent ones get?",
+        [
+            new("dataset", ValueKind.DatasetRef, "Labelled samples with predictions.") { Required = true },
+            new("tail_classes", ValueKind.StringList, "The tail classes; default: the third of the classes with the fewest labelled rows."),
+        ],
+        [
+            new("macro_recall", "Mean recall over classes."),
+            new("worst_class_recall", "The lowest class recall."),
+            new("tail_recall", "Mean recall over the tail classes."),
+            new("per_class_recall", "Recall of each class (details).", Gateable: false),
+        ]);
+
+    /// <summary>The calibration kind.</summary>
+    public static CheckKindDescriptor Calibration { get; } = new(
+        "calibration",
+        "Do the model's probabilities mean what they say? Expected calibration error and Brier score.",
+        [
+            new("dataset", ValueKind.DatasetRef, "Labelled samples with probabilities.") { Required = true },
+            new("bins", ValueKind.Integer, "Equal-width confidence bins (lo, hi] for ECE.") { Minimum = 1, Maximum = 1000, Default = "15" },
+        ],
+        [
+            new("ece", "Σ over bins |B|/n · |accuracy(B) − mean confidence(B)| of the top-label confidence."),
+            new("brier", "Mean over samples of Σ_k (p_k − y_k)²."),
+        ]);
+
+    /// <summary>Every kind this release runs.</summary>
+    public static IReadOnlyList<CheckKindDescriptor> Kinds { get; } = [GroupFairness, Counterfactual, EmbeddingAssociation, Ood, Corruption, LongTail, Calibration, MembershipInference, AttributeInference];
 
     /// <summary>Finds an implemented kind.</summary>
     public static CheckKindDescriptor? Find(string name) => Kinds.FirstOrDefault(k => k.Name == name);

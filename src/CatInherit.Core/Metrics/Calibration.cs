@@ -1,0 +1,53 @@
+namespace CatInherit.Metrics;
+
+/// <summary>
+/// Calibration of class probabilities. ECE: <c>bins</c> equal-width bins (lo, hi] over the top-label
+/// confidence (a confidence of exactly 0 falls in the first bin), ECE = Σ |B|/n · |accuracy(B) − mean
+/// confidence(B)|. Brier: mean over samples of Σ_k (p_k − y_k)² (the multi-class form).
+/// </summary>
+internal static class Calibration
+{
+    public static double Ece(ReadOnlySpan<float> probabilities, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<int> rows, int bins)
+    {
+        var count = new double[bins];
+        var correct = new double[bins];
+        var confidence = new double[bins];
+        foreach (var row in rows)
+        {
+            var p = probabilities.Slice(row * classes, classes);
+            var top = Probability.ArgMax(p);
+            var c = (double)p[top];
+            var bin = Math.Clamp((int)Math.Ceiling(c * bins) - 1, 0, bins - 1);
+            count[bin]++;
+            correct[bin] += top == labels[row] ? 1 : 0;
+            confidence[bin] += c;
+        }
+
+        double ece = 0;
+        for (var b = 0; b < bins; b++)
+        {
+            if (count[b] > 0)
+            {
+                ece += count[b] / rows.Length * Math.Abs((correct[b] / count[b]) - (confidence[b] / count[b]));
+            }
+        }
+
+        return ece;
+    }
+
+    public static double Brier(ReadOnlySpan<float> probabilities, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<int> rows)
+    {
+        double sum = 0;
+        foreach (var row in rows)
+        {
+            var p = probabilities.Slice(row * classes, classes);
+            for (var k = 0; k < classes; k++)
+            {
+                var d = p[k] - (labels[row] == k ? 1.0 : 0.0);
+                sum += d * d;
+            }
+        }
+
+        return sum / rows.Length;
+    }
+}

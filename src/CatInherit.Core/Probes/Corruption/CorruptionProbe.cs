@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CatInherit.Data;
+using CatInherit.Metrics;
+using CatInherit.Model;
+using CatInherit.Policy;
+
+namespace CatInherit.Probes.Corruption;
+
+/// <summary>
+/// corruption: the dataset's inputs corrupted (seeded) at each requested severity go through the model;
+/// clean_accuracy, corrupted_accuracy and flip_rate (prediction changed from the clean one) are the means over
+/// every corruption × severity, accuracy_drop = clean − corrupted; each pair is in the details.
+/// </summary>
+internal sealed class CorruptionProbe : IProbe
+{
+    private static readonly string[] MetricNames = ["clean_accuracy", "corrupted_accuracy", "accuracy_drop", "flip_rate"];
+
+    public string Kind => "corruption";
+
+    public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model) => model is null ? [] : ModelSession.Columns(model);
+
+    public IReadOnlyList<TextRequest> Texts(CheckSpec check, DataTable? table, ModelSpec? model, List<Diagnostic> diagnostics)
+    {
+        if (table is null || model is null)
+        {
+            if (check.Dataset is not null && model is null)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NoPredictions, check.Values.LocationOf("dataset"), $"check '{check.Id}' runs corrupted inputs through a model, but dataset '{check.Dataset}' has no model; feed it to one"));
+            }
+
+            return [];
+        }
+
+        var before = diagnostics.Count;
+        var text = model.TextColumn is not null;
+        var available = text ? Corruptions.Text : Corruptions.Numeric;
+        var corruptions = check.Values.GetStrings("corruptions");
+        for (var i = 0; i < corruptions.Count; i++)
+        {
+            if (!available.Contains(corruptions[i]))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, check.Values.LocationOf("corruptions", i), $"check '{check.Id}': '{corruptions[i]}' is not a corruption of {(text ? "text" : "numeric")} inputs.{Suggestions.DidYouMean(corruptions[i], available)} Available: {string.Join(", ", available)}"));
+            }
+        }
+
+        var severities = Severities(check, diagnostics);
+        if (diagnostics.Count > before)
+        {
+            return [];
+        }
+
+        var seed = StableHash.CheckSeed(0, check.Id);
+        var requests = new List<TextRequest>();
+        foreach (var corruption in Selected(check, available))
+        {
+            foreach (var severity in severities)
+            {
+                var stream = StableHash.Of($"{corruption}@{severity}") ^ seed;
+                requests.Add(text
+                    ? new TextRequest($"{corruption}@{severity}", [.. table.Column<TextColumn>(model.TextColumn!).Values.Select((t, row) =>
+                    {
+                        var rng = Xoshiro256.ForStream(stream, (ulong)row);
+                        return Corruptions.CorruptText(t, corruption, severity, ref rng);
+                    })])
+                    : new TextRequest($"{corruption}@{severity}", []) { Table = CorruptTable(table, model, corruption, severity, stream) });
+            }
+        }
+
+        return requests;
+    }
+
+    public void Validate(CheckSpec check, ProbeContext context, List<Diagnostic> diagnostics) =>
+        ProbeRequirements.LabelsAndPredictions(check, context, diagnostics, "corruption compares predictions with labels");
+
+    public ProbeResult Run(CheckSpec check, ProbeContext context)
+    {
+        var input = context.Input!;
+        var predictions = input.Predictions!;
+        var labels = predictions.Labels;
+        var clean = predictions.Predicted;
+        var variants = context.Texts.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Key, Predicted: Predict(t.Value))).ToArray();
+        var values = new double[MetricNames.Length];
+        void Compute(int[] rows, Span<double> output)
+        {
+            output[0] = rows.Average(r => clean[r] == labels[r] ? 1.0 : 0.0);
+            output[1] = variants.Average(v => rows.Average(r => v.Predicted[r] == labels[r] ? 1.0 : 0.0));
+            output[2] = output[0] - output[1];
+            output[3] = variants.Average(v => rows.Average(r => v.Predicted[r] != clean[r] ? 1.0 : 0.0));
+        }
+
+        var all = Enumerable.Range(0, labels.Length).ToArray();
+        Compute(all, values);
+        var intervals = ProbeRequirements.RowBootstrap(check, context.Seed, all.Length, MetricNames, values, Compute);
+        var details = new JsonObject();
+        foreach (var (key, predicted) in variants)
+        {
+            details[key] = new JsonObject
+            {
+                ["accuracy"] = all.Average(r => predicted[r] == labels[r] ? 1.0 : 0.0),
+                ["flip_rate"] = all.Average(r => predicted[r] != clean[r] ? 1.0 : 0.0),
+            };
+        }
+
+        var worst = variants.MinBy(v => all.Average(r => v.Predicted[r] == labels[r] ? 1.0 : 0.0));
+        return new ProbeResult
+        {
+            Count = labels.Length,
+            Metrics = [.. MetricNames.Select((n, m) => new KeyValuePair<string, double>(n, values[m]))],
+            Intervals = intervals,
+            Details = new JsonObject { ["per_corruption"] = details },
+            Explain = _ => string.Create(CultureInfo.InvariantCulture, $"worst: {worst.Key} with accuracy {all.Average(r => worst.Predicted[r] == labels[r] ? 1.0 : 0.0):0.####} (clean {values[0]:0.####})"),
+        };
+    }
+
+    private static IEnumerable<string> Selected(CheckSpec check, IReadOnlyList<string> available) =>
+        check.Values.GetStrings("corruptions") is { Count: > 0 } chosen ? chosen : available;
+
+    private static int[] Severities(CheckSpec check, List<Diagnostic> diagnostics)
+    {
+        var text = check.Values.GetStrings("severities");
+        if (text.Count == 0)
+        {
+            return [1, 2, 3, 4, 5];
+        }
+
+        var result = new List<int>();
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (int.TryParse(text[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) && s is >= 1 and <= 5)
+            {
+                result.Add(s);
+            }
+            else
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutOfRange, check.Values.LocationOf("severities", i), $"check '{check.Id}': severity '{text[i]}' must be a whole number from 1 (mild) to 5 (severe)"));
+            }
+        }
+
+        return [.. result.Distinct().Order()];
+    }
+
+    private static DataTable CorruptTable(DataTable table, ModelSpec model, string corruption, int severity, ulong stream)
+    {
+        var columns = model.FeatureColumns.Select(c => table.Column<NumericColumn>(c).Values).ToArray();
+        var corrupted = columns.Select(_ => new double[table.RowCount]).ToArray();
+        var row = new float[columns.Length];
+        for (var r = 0; r < table.RowCount; r++)
+        {
+            for (var c = 0; c < columns.Length; c++)
+            {
+                row[c] = (float)columns[c][r];
+            }
+
+            var rng = Xoshiro256.ForStream(stream, (ulong)r);
+            Corruptions.CorruptFeatures(row, corruption, severity, ref rng);
+            for (var c = 0; c < columns.Length; c++)
+            {
+                corrupted[c][r] = row[c];
+            }
+        }
+
+        return new DataTable(table.File, table.Lines, model.FeatureColumns.Select((name, c) => (name, column: (DataColumn)new NumericColumn(name, corrupted[c]))).ToDictionary(p => p.name, p => p.column, StringComparer.Ordinal));
+    }
+
+    private static int[] Predict(ModelOutputs outputs)
+    {
+        var width = Math.Max(2, outputs.Width);
+        var p = new float[width];
+        var scores = new double[outputs.Width];
+        var result = new int[outputs.Rows];
+        for (var r = 0; r < outputs.Rows; r++)
+        {
+            var row = outputs.Row(r);
+            for (var k = 0; k < scores.Length; k++)
+            {
+                scores[k] = row[k];
+            }
+
+            Probability.FromScores(scores, outputs.Kind == OutputKind.Logits, p);
+            result[r] = Probability.ArgMax(p);
+        }
+
+        return result;
+    }
+}

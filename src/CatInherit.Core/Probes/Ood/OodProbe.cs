@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CatInherit.Data;
+using CatInherit.Metrics;
+using CatInherit.Policy;
+
+namespace CatInherit.Probes.Ood;
+
+/// <summary>
+/// ood: how well the model's own scores separate its in-distribution data (<c>dataset</c>) from another
+/// (<c>ood</c>), with OpenOOD v1.5's metrics; and, when both are labelled, how much accuracy falls.
+/// </summary>
+internal sealed class OodProbe : IProbe
+{
+    private static readonly string[] MetricNames = ["auroc", "aupr_in", "aupr_out", "fpr_at_95_tpr", "accuracy_in", "accuracy_out", "accuracy_drop"];
+
+    public string Kind => "ood";
+
+    public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model) => [];
+
+    public void Validate(CheckSpec check, ProbeContext context, List<Diagnostic> diagnostics)
+    {
+        var score = check.Values.GetString("score") ?? "msp";
+        foreach (var key in new[] { "dataset", "ood" })
+        {
+            if (!context.Datasets.TryGetValue(key, out var input))
+            {
+                continue;
+            }
+
+            var dataset = DatasetOf(check, context, key);
+            var missing = score switch
+            {
+                "msp" when input.Predictions?.Probabilities is null => "class probabilities (scores or a classifier model)",
+                "max_logit" or "energy" when dataset is null || OodScores.Logits(input, dataset) is null => "raw logits (a model output of kind logits, or scores with score_kind: logits)",
+                "mahalanobis" or "knn" when input.Outputs is null => "model outputs to use as features (feed the dataset to a model, e.g. an embedding output)",
+                _ => null,
+            };
+            if (missing is not null)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputKindMismatch, check.Values.LocationOf(key), $"check '{check.Id}': the '{score}' score needs {missing}, which dataset '{check.DatasetRefs[key]}' does not have"));
+            }
+        }
+
+        if (score is "mahalanobis" or "knn")
+        {
+            if (!check.Values.Has("fit"))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingKey, check.Values.LocationOf("score"), $"check '{check.Id}': the '{score}' score is fitted on in-distribution samples; add 'fit: <dataset>' (a labelled dataset for mahalanobis)"));
+            }
+            else if (context.Datasets.TryGetValue("fit", out var fit))
+            {
+                if (fit.Outputs is null)
+                {
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputKindMismatch, check.Values.LocationOf("fit"), $"check '{check.Id}': fit dataset '{check.DatasetRefs["fit"]}' needs model outputs (feed it to the same model as the others)"));
+                }
+                else if (score == "mahalanobis" && (fit.Predictions is not { } p || p.Labels.Length == 0))
+                {
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingKey, check.Values.LocationOf("fit"), $"check '{check.Id}': mahalanobis fits one mean per class, but fit dataset '{check.DatasetRefs["fit"]}' has no 'label'"));
+                }
+                else if (context.Datasets.TryGetValue("dataset", out var id) && id.Outputs is { } o && o.Width != fit.Outputs.Width)
+                {
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputKindMismatch, check.Values.LocationOf("fit"), string.Create(CultureInfo.InvariantCulture, $"check '{check.Id}': fit dataset '{check.DatasetRefs["fit"]}' has {fit.Outputs.Width} features per row but dataset '{check.Dataset}' has {o.Width}; feed them to the same model")));
+                }
+            }
+        }
+    }
+
+    public ProbeResult Run(CheckSpec check, ProbeContext context)
+    {
+        var score = check.Values.GetString("score") ?? "msp";
+        var id = context.Datasets["dataset"];
+        var ood = context.Datasets["ood"];
+        double[] Scores(ProbeInput input, string key) => score switch
+        {
+            "max_logit" => OodScores.MaxLogit(OodScores.Logits(input, DatasetOf(check, context, key)!)!),
+            "energy" => OodScores.Energy(OodScores.Logits(input, DatasetOf(check, context, key)!)!, check.Values.GetDouble("temperature") ?? 1),
+            "mahalanobis" => OodScores.Mahalanobis(OodScores.Features(context.Datasets["fit"])!, context.Datasets["fit"].Predictions!.Labels, OodScores.Features(input)!),
+            "knn" => OodScores.Knn(OodScores.Features(context.Datasets["fit"])!, OodScores.Features(input)!, check.Values.GetInt("k") ?? 50),
+            _ => OodScores.Msp(input),
+        };
+
+        var inScores = Scores(id, "dataset");
+        var outScores = Scores(ood, "ood");
+        var inCorrect = Correct(id);
+        var outCorrect = Correct(ood);
+        var values = new double[MetricNames.Length];
+        void Compute(int[] inRows, int[] outRows, Span<double> output)
+        {
+            var i = inRows.Select(r => inScores[r]).ToArray();
+            var o = outRows.Select(r => outScores[r]).ToArray();
+            output[0] = Roc.Auc(i, o);
+            output[1] = OodMetrics.AuPr(i, o);
+            output[2] = OodMetrics.AuPr(OodMetrics.Negate(o), OodMetrics.Negate(i));
+            output[3] = OodMetrics.FprAt95Tpr(i, o);
+            output[4] = inCorrect is null ? double.NaN : inRows.Average(r => inCorrect[r] ? 1.0 : 0.0);
+            output[5] = outCorrect is null ? double.NaN : outRows.Average(r => outCorrect[r] ? 1.0 : 0.0);
+            output[6] = output[4] - output[5];
+        }
+
+        var allIn = Enumerable.Range(0, inScores.Length).ToArray();
+        var allOut = Enumerable.Range(0, outScores.Length).ToArray();
+        Compute(allIn, allOut, values);
+        var intervals = new List<KeyValuePair<string, Interval>>();
+        if (check.Resamples > 0)
+        {
+            var bootstrap = Bootstrap.Run(check.Resamples, StableHash.CheckSeed(context.Seed, check.Id), MetricNames.Length, check.Confidence,
+                () => (new int[allIn.Length], new int[allOut.Length]),
+                (scratch, ref rng, output) =>
+                {
+                    for (var i = 0; i < scratch.Item1.Length; i++)
+                    {
+                        scratch.Item1[i] = rng.NextInt(scratch.Item1.Length);
+                    }
+
+                    for (var i = 0; i < scratch.Item2.Length; i++)
+                    {
+                        scratch.Item2[i] = rng.NextInt(scratch.Item2.Length);
+                    }
+
+                    Compute(scratch.Item1, scratch.Item2, output);
+                });
+            for (var m = 0; m < MetricNames.Length; m++)
+            {
+                if (bootstrap.Intervals[m] is { } interval && !double.IsNaN(values[m]))
+                {
+                    intervals.Add(new(MetricNames[m], interval));
+                }
+            }
+        }
+
+        var noLabels = "accuracy needs labels and predictions on both datasets";
+        return new ProbeResult
+        {
+            Count = inScores.Length + outScores.Length,
+            Metrics = [.. MetricNames.Select((n, m) => new KeyValuePair<string, double>(n, values[m]))],
+            Intervals = intervals,
+            Undefined = inCorrect is null || outCorrect is null ? [new("accuracy_in", noLabels), new("accuracy_out", noLabels), new("accuracy_drop", noLabels)] : [],
+            Details = new JsonObject { ["score"] = score, ["in_distribution"] = inScores.Length, ["out_of_distribution"] = outScores.Length, ["mean_score_in"] = inScores.Average(), ["mean_score_out"] = outScores.Average() },
+            Explain = _ => string.Create(CultureInfo.InvariantCulture, $"{score} separates {check.Dataset} (n={inScores.Length}) from {check.DatasetRefs["ood"]} (n={outScores.Length}) with AUROC {values[0]:0.####}; FPR at 95% TPR {values[3]:0.####}"),
+        };
+    }
+
+    private static DatasetSpec? DatasetOf(CheckSpec check, ProbeContext context, string key) =>
+        context.Datasets.TryGetValue(key, out _) ? context.Policy?.FindDataset(check.DatasetRefs[key]) : null;
+
+    private static bool[]? Correct(ProbeInput input) =>
+        input.Predictions is { Labels.Length: > 0, Predicted.Length: > 0 } p ? [.. p.Labels.Select((y, i) => y == p.Predicted[i])] : null;
+}

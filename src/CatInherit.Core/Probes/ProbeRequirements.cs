@@ -1,0 +1,67 @@
+using CatInherit.Metrics;
+using CatInherit.Policy;
+
+namespace CatInherit.Probes;
+
+/// <summary>Input rules and the row bootstrap that several probes share.</summary>
+internal static class ProbeRequirements
+{
+    /// <summary>The check's dataset must have true labels and class probabilities (scores or a classifier model).</summary>
+    public static void LabelsAndProbabilities(CheckSpec check, ProbeContext context, List<Diagnostic> diagnostics, string why, string key = "dataset")
+    {
+        if (!context.Datasets.TryGetValue(key, out var input))
+        {
+            return;
+        }
+
+        if (input.Predictions is not { } predictions || predictions.Labels.Length == 0)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingKey, check.Values.LocationOf(key), $"check '{check.Id}': {why}, but dataset '{check.DatasetRefs[key]}' has no 'label'"));
+        }
+        else if (predictions.Probabilities is null)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputKindMismatch, check.Values.LocationOf(key), $"check '{check.Id}': {why}, but dataset '{check.DatasetRefs[key]}' has no probabilities (give it 'scores', or a model with a logits or probabilities output)"));
+        }
+    }
+
+    /// <summary>The check's dataset must have true labels and hard predictions.</summary>
+    public static void LabelsAndPredictions(CheckSpec check, ProbeContext context, List<Diagnostic> diagnostics, string why, string key = "dataset")
+    {
+        if (context.Datasets.TryGetValue(key, out var input) && (input.Predictions is not { } p || p.Labels.Length == 0 || p.Predicted.Length == 0))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingKey, check.Values.LocationOf(key), $"check '{check.Id}': {why}, but dataset '{check.DatasetRefs[key]}' has no labels and predictions (a 'label' column and a 'prediction', 'scores' or classifier model)"));
+        }
+    }
+
+    /// <summary>Percentile intervals from resampling rows with replacement; <paramref name="compute"/> fills the metrics for a row set.</summary>
+    public static List<KeyValuePair<string, Interval>> RowBootstrap(CheckSpec check, int seed, int rows, string[] names, double[] values, RowMetrics compute)
+    {
+        var intervals = new List<KeyValuePair<string, Interval>>();
+        if (check.Resamples == 0 || rows == 0)
+        {
+            return intervals;
+        }
+
+        var result = Bootstrap.Run(check.Resamples, StableHash.CheckSeed(seed, check.Id), names.Length, check.Confidence, () => new int[rows], (sample, ref rng, output) =>
+        {
+            for (var i = 0; i < sample.Length; i++)
+            {
+                sample[i] = rng.NextInt(sample.Length);
+            }
+
+            compute(sample, output);
+        });
+        for (var m = 0; m < names.Length; m++)
+        {
+            if (result.Intervals[m] is { } interval && !double.IsNaN(values[m]))
+            {
+                intervals.Add(new(names[m], interval));
+            }
+        }
+
+        return intervals;
+    }
+
+    /// <summary>Computes metrics on a set of row indices (with repeats).</summary>
+    public delegate void RowMetrics(int[] rows, Span<double> output);
+}
