@@ -1,0 +1,115 @@
+using System.Runtime.InteropServices;
+using CatInherit.Reports;
+using CatInherit.Running;
+using Microsoft.Build.Framework;
+
+namespace CatInherit.MSBuild;
+
+/// <summary>
+/// Runs the policies and fails the build with one error per failed gate, at the check's line, naming the
+/// check, metric, value and threshold. Runs out of process (TaskHostFactory) so ONNX Runtime never loads into
+/// the build; its native library is taken from <see cref="NativeSearchDirectory"/> (the project's output).
+/// </summary>
+public sealed class RunCatInheritGate : Microsoft.Build.Utilities.Task
+{
+    /// <summary>The policy files.</summary>
+    [Required]
+    public ITaskItem[] Policies { get; set; } = [];
+
+    /// <summary>Where to write report.json, report.md and junit.xml (one sub-folder per policy when several).</summary>
+    public string? ReportDirectory { get; set; }
+
+    /// <summary>Whether a warning fails the gate.</summary>
+    public bool FailOnWarning { get; set; }
+
+    /// <summary>The bootstrap seed.</summary>
+    public int Seed { get; set; }
+
+    /// <summary>A folder whose runtimes/&lt;rid&gt;/native holds ONNX Runtime (the test project's output).</summary>
+    public string? NativeSearchDirectory { get; set; }
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        UseNativeRuntimeFrom(NativeSearchDirectory);
+        foreach (var policy in Policies)
+        {
+            var result = PolicyRunner.Run(policy.ItemSpec, new RunOptions { Seed = Seed });
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                MSBuildDiagnostics.Log(Log, diagnostic);
+            }
+
+            if (result.Report is not { } report)
+            {
+                continue;
+            }
+
+            if (ReportDirectory is { Length: > 0 } directory)
+            {
+                var target = Policies.Length == 1 ? directory : Path.Combine(directory, Path.GetFileNameWithoutExtension(policy.ItemSpec));
+                ReportWriters.WriteAll(report, target, ReportWriters.All);
+            }
+
+            foreach (var check in report.Checks)
+            {
+                var failed = check.Status is CheckStatus.Fail or CheckStatus.Error || (FailOnWarning && check.Status == CheckStatus.Warn);
+                var l = check.Location;
+                var text = $"check '{check.Id}' ({check.Kind}) {JsonReportWriter.StatusName(check.Status)}: {check.Message}";
+                if (failed)
+                {
+                    Log.LogError(null, "CAT1001", null, l.File, l.Line, l.Column, 0, 0, text);
+                }
+                else if (check.Status == CheckStatus.Warn)
+                {
+                    Log.LogWarning(null, "CAT1002", null, l.File, l.Line, l.Column, 0, 0, text);
+                }
+                else
+                {
+                    Log.LogMessage(MessageImportance.High, $"{l.File}({l.Line},{l.Column}): {text}");
+                }
+            }
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private static void UseNativeRuntimeFrom(string? directory)
+    {
+        if (directory is not { Length: > 0 })
+        {
+            return;
+        }
+
+        var runtime = typeof(Microsoft.ML.OnnxRuntime.OrtEnv).Assembly;
+        try
+        {
+            NativeLibrary.SetDllImportResolver(runtime, (name, assembly, path) =>
+            {
+                foreach (var candidate in Candidates(directory, name))
+                {
+                    if (File.Exists(candidate) && NativeLibrary.TryLoad(candidate, out var handle))
+                    {
+                        return handle;
+                    }
+                }
+
+                return IntPtr.Zero;
+            });
+        }
+        catch (InvalidOperationException)
+        {
+            // A resolver is already set in this process: the first one wins.
+        }
+    }
+
+    private static IEnumerable<string> Candidates(string directory, string name)
+    {
+        var file = OperatingSystem.IsWindows() ? $"{name}.dll" : OperatingSystem.IsMacOS() ? $"lib{name}.dylib" : $"lib{name}.so";
+        yield return Path.Combine(directory, file);
+        yield return Path.Combine(directory, "runtimes", RuntimeInformation.RuntimeIdentifier, "native", file);
+        var arch = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+        var os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
+        yield return Path.Combine(directory, "runtimes", $"{os}-{arch}", "native", file);
+    }
+}
