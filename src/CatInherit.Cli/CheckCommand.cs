@@ -12,7 +12,7 @@ internal static class CheckCommand
     {
         var policy = new Argument<string>("policy") { Description = "The policy YAML file." };
         var reportDir = new Option<string?>("--report-dir") { Description = "Write report.json (and the --format files) into this folder." };
-        var formats = new Option<string>("--format") { Description = "Extra report formats, comma-separated: md, junit.", DefaultValueFactory = _ => "json" };
+        var formats = new Option<string>("--format") { Description = "Extra report formats, comma-separated: md, junit, html.", DefaultValueFactory = _ => "json" };
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed; the same inputs and seed give identical reports.", DefaultValueFactory = _ => 0 };
         var provider = new Option<string?>("--provider") { Description = "Override the model's execution provider: auto, cpu or cuda." };
         provider.AcceptOnlyFromAmong("auto", "cpu", "cuda");
@@ -74,9 +74,7 @@ internal static class CheckCommand
 
             ok = false;
             var known = ReportWriters.All.Select(w => w.Format).ToList();
-            var message = ReportWriters.Planned.Contains(name)
-                ? $"--format: '{name}' is not available in this release yet; available: {string.Join(", ", known)}"
-                : $"--format: unknown format '{name}'.{Suggestions.DidYouMean(name, known)} Available: {string.Join(", ", known)}";
+            var message = $"--format: unknown format '{name}'.{Suggestions.DidYouMean(name, known)} Available: {string.Join(", ", known)}";
             stderr.WriteLine(Diagnostic.Error(DiagnosticCodes.InvalidOption, default, message).ToString());
         }
 

@@ -134,8 +134,8 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--format", "md,jnuit", "catinherit: error CAT0500: --format: unknown format 'jnuit'. Did you mean 'junit'? Available: json, md, junit")]
-    [InlineData("--format", "html", "catinherit: error CAT0500: --format: 'html' is not available in this release yet; available: json, md, junit")]
+    [InlineData("--format", "md,jnuit", "catinherit: error CAT0500: --format: unknown format 'jnuit'. Did you mean 'junit'? Available: json, md, junit, html")]
+    [InlineData("--format", "pdf", "catinherit: error CAT0500: --format: unknown format 'pdf'. Available: json, md, junit, html")]
     [InlineData("--seed", "abc", "catinherit: error CAT0500: Cannot parse argument 'abc' for option '--seed' as expected type 'System.Int32'.")]
     public void Bad_options_exit_2(string option, string value, string expected)
     {

@@ -92,6 +92,25 @@ internal static class Roc
         return ([.. fpr], [.. tpr]);
     }
 
+    /// <summary>At most <paramref name="points"/> (FPR, TPR) pairs of the curve, for plots (first and last kept).</summary>
+    public static System.Text.Json.Nodes.JsonArray CurveForPlot(ReadOnlySpan<double> positives, ReadOnlySpan<double> negatives, int points = 101)
+    {
+        var (fpr, tpr) = Curve(positives, negatives);
+        var step = Math.Max(1, (fpr.Length - 1) / (points - 1));
+        var result = new System.Text.Json.Nodes.JsonArray();
+        for (var i = 0; i < fpr.Length; i += step)
+        {
+            result.Add(new System.Text.Json.Nodes.JsonArray(Math.Round(fpr[i], 6), Math.Round(tpr[i], 6)));
+        }
+
+        if ((fpr.Length - 1) % step != 0)
+        {
+            result.Add(new System.Text.Json.Nodes.JsonArray(Math.Round(fpr[^1], 6), Math.Round(tpr[^1], 6)));
+        }
+
+        return result;
+    }
+
     /// <summary>The largest TPR over thresholds whose FPR ≤ <paramref name="maxFpr"/>.</summary>
     public static double TprAtFpr(ReadOnlySpan<double> positives, ReadOnlySpan<double> negatives, double maxFpr)
     {

@@ -23,7 +23,8 @@ public static class Suggestions
             }
         }
 
-        var allowed = Math.Max(2, input.Length / 3);
+        // Two edits turn any three-letter word into almost any other: short inputs get one.
+        var allowed = input.Length <= 3 ? 1 : Math.Max(2, input.Length / 3);
         return bestDistance <= allowed ? best : null;
     }
 

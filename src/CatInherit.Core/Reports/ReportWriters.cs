@@ -4,10 +4,7 @@ namespace CatInherit.Reports;
 public static class ReportWriters
 {
     /// <summary>Every available writer; <c>json</c> is always written.</summary>
-    public static IReadOnlyList<IReportWriter> All { get; } = [new JsonReportWriter(), new MarkdownReportWriter(), new JunitReportWriter()];
-
-    /// <summary>Format names a later release adds.</summary>
-    public static IReadOnlyList<string> Planned { get; } = ["html"];
+    public static IReadOnlyList<IReportWriter> All { get; } = [new JsonReportWriter(), new MarkdownReportWriter(), new JunitReportWriter(), new HtmlReportWriter()];
 
     /// <summary>Finds a writer by format name.</summary>
     public static IReportWriter? Find(string format) => All.FirstOrDefault(w => w.Format == format);

@@ -13,7 +13,12 @@ public sealed class SuggestionsTests
         Assert.Equal(expected, Suggestions.Closest(typo, ["sensitive", "dataset", "gate", "decide"]));
 
     [Fact]
-    public void Unrelated_names_get_no_suggestion() => Assert.Null(Suggestions.Closest("banana", ["sensitive", "dataset", "gate"]));
+    public void Unrelated_names_get_no_suggestion()
+    {
+        Assert.Null(Suggestions.Closest("banana", ["sensitive", "dataset", "gate"]));
+        Assert.Null(Suggestions.Closest("pdf", ["json", "md", "junit", "html"]));
+        Assert.Equal("md", Suggestions.Closest("mb", ["json", "md", "junit", "html"]));
+    }
 
     [Theory]
     [InlineData("kitten", "sitting", 3)]

@@ -83,7 +83,7 @@ public sealed class ReportWriterTests : IDisposable
 
         var files = ReportWriters.WriteAll(Report(), output, ReportWriters.All);
 
-        Assert.Equal(["junit.xml", "report.json", "report.md"], Directory.GetFiles(output).Select(Path.GetFileName).Order());
-        Assert.Equal(3, files.Count);
+        Assert.Equal(["junit.xml", "report.html", "report.json", "report.md"], Directory.GetFiles(output).Select(Path.GetFileName).Order());
+        Assert.Equal(4, files.Count);
     }
 }

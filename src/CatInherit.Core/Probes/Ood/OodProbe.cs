@@ -136,7 +136,15 @@ internal sealed class OodProbe : IProbe
             Metrics = [.. MetricNames.Select((n, m) => new KeyValuePair<string, double>(n, values[m]))],
             Intervals = intervals,
             Undefined = inCorrect is null || outCorrect is null ? [new("accuracy_in", noLabels), new("accuracy_out", noLabels), new("accuracy_drop", noLabels)] : [],
-            Details = new JsonObject { ["score"] = score, ["in_distribution"] = inScores.Length, ["out_of_distribution"] = outScores.Length, ["mean_score_in"] = inScores.Average(), ["mean_score_out"] = outScores.Average() },
+            Details = new JsonObject
+            {
+                ["score"] = score,
+                ["in_distribution"] = inScores.Length,
+                ["out_of_distribution"] = outScores.Length,
+                ["mean_score_in"] = inScores.Average(),
+                ["mean_score_out"] = outScores.Average(),
+                ["roc"] = Roc.CurveForPlot(inScores, outScores),
+            },
             Explain = _ => string.Create(CultureInfo.InvariantCulture, $"{score} separates {check.Dataset} (n={inScores.Length}) from {check.DatasetRefs["ood"]} (n={outScores.Length}) with AUROC {values[0]:0.####}; FPR at 95% TPR {values[3]:0.####}"),
         };
     }

@@ -128,6 +128,7 @@ internal sealed class MembershipInferenceProbe : IProbe
                 ["tpr_at_fpr_0.001"] = undefined.Length > 0 ? null : Roc.TprAtFpr(memberScores, nonMemberScores, 0.001),
                 ["members"] = memberScores.Length,
                 ["non_members"] = nonMemberScores.Length,
+                ["roc"] = undefined.Length > 0 ? null : Roc.CurveForPlot(memberScores, nonMemberScores),
             },
             Explain = _ => undefined.Length > 0 ? null : string.Create(CultureInfo.InvariantCulture,
                 $"{attack} attack: AUC {values[0]:0.####}, TPR {values[1]:0.####} at FPR ≤ {fpr} ({memberScores.Length} members, {nonMemberScores.Length} non-members); 0.5 AUC is chance"),
