@@ -19,8 +19,9 @@ internal static class CheckCommand
         var noCache = new Option<bool>("--no-cache") { Description = "Run the model even when its outputs are cached." };
         var failOnWarning = new Option<bool>("--fail-on-warning") { Description = "Exit 1 when a check warns." };
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing but errors." };
+        var noColor = new Option<bool>("--no-color") { Description = "No colours or live progress bars on stderr (also when NO_COLOR is set)." };
 
-        var command = new Command("check", "Run a policy's checks and gate on them.") { policy, reportDir, formats, seed, provider, noCache, failOnWarning, quiet };
+        var command = new Command("check", "Run a policy's checks and gate on them.") { policy, reportDir, formats, seed, provider, noCache, failOnWarning, quiet, noColor };
         command.SetAction(parse =>
         {
             var writers = ParseFormats(parse.GetValue(formats) ?? "json", stderr);
@@ -30,9 +31,15 @@ internal static class CheckCommand
             }
 
             var isQuiet = parse.GetValue(quiet);
-            var progress = isQuiet ? null : new ProgressPrinter(stderr);
+            var color = !parse.GetValue(noColor) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
             var options = new RunOptions { Seed = parse.GetValue(seed), Provider = parse.GetValue(provider), UseCache = !parse.GetValue(noCache) };
-            var result = PolicyRunner.Run(parse.GetValue(policy)!, options, progress);
+            var path = parse.GetValue(policy)!;
+
+            // Live bars only when a person watches stderr; logs get one line per model.
+            var live = !isQuiet && color && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            var result = live
+                ? LiveProgress.Run(progress => PolicyRunner.Run(path, options, progress), stderr, color)
+                : PolicyRunner.Run(path, options, isQuiet ? null : new ProgressPrinter(stderr));
             ConsoleOutput.WriteDiagnostics(result.Diagnostics, stderr);
             if (result.Report is not { } report)
             {
