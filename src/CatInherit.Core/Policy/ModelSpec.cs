@@ -36,8 +36,8 @@ public sealed class ModelSpec
     /// <summary>The text column, for text models.</summary>
     public string? TextColumn => Inputs.GetString("text");
 
-    /// <summary>The numeric feature columns, for tabular or tensor models.</summary>
-    public IReadOnlyList<string> FeatureColumns => Inputs.GetStrings("features");
+    /// <summary>The numeric feature columns, for tabular or tensor models; <c>p0..p783</c> stands for p0, p1, …, p783.</summary>
+    public IReadOnlyList<string> FeatureColumns => [.. Inputs.GetStrings("features").SelectMany(FeatureRange.Expand)];
 
     /// <summary>The model input that receives the features, when named.</summary>
     public string? FeatureInputName => Inputs.GetString("name");
