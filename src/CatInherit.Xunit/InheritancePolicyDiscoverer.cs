@@ -18,7 +18,8 @@ public sealed class InheritancePolicyDiscoverer(IMessageSink diagnosticMessageSi
         var path = (string)arguments[0];
         var checkId = single ? (string)arguments[1] : null;
         var sourceFile = (string)arguments[^1];
-        var assemblyDirectory = Path.GetDirectoryName(testMethod.TestClass.TestCollection.TestAssembly.Assembly.AssemblyPath);
+        // AssemblyPath may be a bare file name; the test host's base directory is the assembly's folder then.
+        var assemblyDirectory = Path.GetDirectoryName(testMethod.TestClass.TestCollection.TestAssembly.Assembly.AssemblyPath) is { Length: > 0 } folder ? folder : AppContext.BaseDirectory;
         var resolved = PolicyLocator.Resolve(path, assemblyDirectory, sourceFile);
         var display = discoveryOptions.MethodDisplayOrDefault();
         var displayOptions = discoveryOptions.MethodDisplayOptionsOrDefault();

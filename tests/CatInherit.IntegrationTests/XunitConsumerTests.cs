@@ -38,6 +38,8 @@ public sealed class XunitConsumerTests : IDisposable
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <IsPackable>false</IsPackable>
+                <!-- As in CI: source paths are mapped to /_/, so the policy is found from the assembly's folders. -->
+                <ContinuousIntegrationBuild>true</ContinuousIntegrationBuild>
               </PropertyGroup>
               <ItemGroup>
             {{packages}}

@@ -17,7 +17,7 @@ internal static class OodMetrics
             return double.NaN;
         }
 
-        var all = Sorted(positives, negatives);
+        var all = Roc.Labelled(positives, negatives, descending: true);
         var recall = new List<double> { 0 };
         var precision = new List<double> { 1 };
         double tp = 0, fp = 0;
@@ -86,22 +86,5 @@ internal static class OodMetrics
         }
 
         return result;
-    }
-
-    private static (double Score, bool Positive)[] Sorted(ReadOnlySpan<double> positives, ReadOnlySpan<double> negatives)
-    {
-        var all = new (double Score, bool Positive)[positives.Length + negatives.Length];
-        for (var i = 0; i < positives.Length; i++)
-        {
-            all[i] = (positives[i], true);
-        }
-
-        for (var i = 0; i < negatives.Length; i++)
-        {
-            all[positives.Length + i] = (negatives[i], false);
-        }
-
-        Array.Sort(all, (a, b) => b.Score.CompareTo(a.Score));
-        return all;
     }
 }

@@ -14,18 +14,7 @@ internal static class Roc
             return double.NaN;
         }
 
-        var all = new (double Score, bool Positive)[positives.Length + negatives.Length];
-        for (var i = 0; i < positives.Length; i++)
-        {
-            all[i] = (positives[i], true);
-        }
-
-        for (var i = 0; i < negatives.Length; i++)
-        {
-            all[positives.Length + i] = (negatives[i], false);
-        }
-
-        Array.Sort(all, (a, b) => a.Score.CompareTo(b.Score));
+        var all = Labelled(positives, negatives, descending: false);
 
         // Sum of the positives' mid-ranks (ties share the average rank).
         double rankSum = 0;
@@ -52,18 +41,7 @@ internal static class Roc
     /// <summary>(FPR, TPR) at every threshold, from "flag nothing" (0, 0) to "flag everything" (1, 1).</summary>
     public static (double[] Fpr, double[] Tpr) Curve(ReadOnlySpan<double> positives, ReadOnlySpan<double> negatives)
     {
-        var all = new (double Score, bool Positive)[positives.Length + negatives.Length];
-        for (var i = 0; i < positives.Length; i++)
-        {
-            all[i] = (positives[i], true);
-        }
-
-        for (var i = 0; i < negatives.Length; i++)
-        {
-            all[positives.Length + i] = (negatives[i], false);
-        }
-
-        Array.Sort(all, (a, b) => b.Score.CompareTo(a.Score));
+        var all = Labelled(positives, negatives, descending: true);
         var fpr = new List<double> { 0 };
         var tpr = new List<double> { 0 };
         double tp = 0, fp = 0;
@@ -148,5 +126,23 @@ internal static class Roc
         }
 
         return best;
+    }
+
+    /// <summary>Every score with its class, sorted by score (ties keep no particular order: callers treat a tie as one threshold).</summary>
+    internal static (double Score, bool Positive)[] Labelled(ReadOnlySpan<double> positives, ReadOnlySpan<double> negatives, bool descending)
+    {
+        var all = new (double Score, bool Positive)[positives.Length + negatives.Length];
+        for (var i = 0; i < positives.Length; i++)
+        {
+            all[i] = (positives[i], true);
+        }
+
+        for (var i = 0; i < negatives.Length; i++)
+        {
+            all[positives.Length + i] = (negatives[i], false);
+        }
+
+        Array.Sort(all, descending ? (a, b) => b.Score.CompareTo(a.Score) : (a, b) => a.Score.CompareTo(b.Score));
+        return all;
     }
 }

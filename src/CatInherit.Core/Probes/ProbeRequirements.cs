@@ -62,6 +62,43 @@ internal static class ProbeRequirements
         return intervals;
     }
 
+    /// <summary>Percentile intervals from resampling two sets separately (members and non-members, in- and out-of-distribution).</summary>
+    public static List<KeyValuePair<string, Interval>> TwoSampleBootstrap(CheckSpec check, int seed, int first, int second, string[] names, double[] values, TwoSampleMetrics compute)
+    {
+        var intervals = new List<KeyValuePair<string, Interval>>();
+        if (check.Resamples == 0 || first == 0 || second == 0)
+        {
+            return intervals;
+        }
+
+        var result = Bootstrap.Run(check.Resamples, StableHash.CheckSeed(seed, check.Id), names.Length, check.Confidence, () => (new int[first], new int[second]), (scratch, ref rng, output) =>
+        {
+            for (var i = 0; i < scratch.Item1.Length; i++)
+            {
+                scratch.Item1[i] = rng.NextInt(scratch.Item1.Length);
+            }
+
+            for (var i = 0; i < scratch.Item2.Length; i++)
+            {
+                scratch.Item2[i] = rng.NextInt(scratch.Item2.Length);
+            }
+
+            compute(scratch.Item1, scratch.Item2, output);
+        });
+        for (var m = 0; m < names.Length; m++)
+        {
+            if (result.Intervals[m] is { } interval && !double.IsNaN(values[m]))
+            {
+                intervals.Add(new(names[m], interval));
+            }
+        }
+
+        return intervals;
+    }
+
     /// <summary>Computes metrics on a set of row indices (with repeats).</summary>
     public delegate void RowMetrics(int[] rows, Span<double> output);
+
+    /// <summary>Computes metrics on row indices of two sets (with repeats).</summary>
+    public delegate void TwoSampleMetrics(int[] first, int[] second, Span<double> output);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using System.Xml.Schema;
 using CatInherit.Reports;
 using CatInherit.Tests.Support;
 
@@ -64,6 +65,24 @@ public sealed class ReportWriterTests : IDisposable
         var testcase = Assert.Single(suite.Elements("testcase"));
         Assert.Equal("group-fairness: parity", testcase.Attribute("name")!.Value);
         Assert.StartsWith("demographic_parity_difference 0.6667", testcase.Element("failure")!.Attribute("message")!.Value);
+    }
+
+    [Fact]
+    public void Junit_validates_against_the_junit_schema()
+    {
+        var schemas = new XmlSchemaSet();
+        schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "Fixtures", "junit.xsd"));
+        List<string> Errors(string xml)
+        {
+            var errors = new List<string>();
+            XDocument.Parse(xml).Validate(schemas, (_, e) => errors.Add(e.Message));
+            return errors;
+        }
+
+        var junit = ReportWriters.ToText(Report("max: 0.1"), new JunitReportWriter());
+
+        Assert.Empty(Errors(junit));
+        Assert.NotEmpty(Errors(junit.Replace("classname=", "klass=", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -101,33 +101,7 @@ internal sealed class OodProbe : IProbe
         var allIn = Enumerable.Range(0, inScores.Length).ToArray();
         var allOut = Enumerable.Range(0, outScores.Length).ToArray();
         Compute(allIn, allOut, values);
-        var intervals = new List<KeyValuePair<string, Interval>>();
-        if (check.Resamples > 0)
-        {
-            var bootstrap = Bootstrap.Run(check.Resamples, StableHash.CheckSeed(context.Seed, check.Id), MetricNames.Length, check.Confidence,
-                () => (new int[allIn.Length], new int[allOut.Length]),
-                (scratch, ref rng, output) =>
-                {
-                    for (var i = 0; i < scratch.Item1.Length; i++)
-                    {
-                        scratch.Item1[i] = rng.NextInt(scratch.Item1.Length);
-                    }
-
-                    for (var i = 0; i < scratch.Item2.Length; i++)
-                    {
-                        scratch.Item2[i] = rng.NextInt(scratch.Item2.Length);
-                    }
-
-                    Compute(scratch.Item1, scratch.Item2, output);
-                });
-            for (var m = 0; m < MetricNames.Length; m++)
-            {
-                if (bootstrap.Intervals[m] is { } interval && !double.IsNaN(values[m]))
-                {
-                    intervals.Add(new(MetricNames[m], interval));
-                }
-            }
-        }
+        var intervals = ProbeRequirements.TwoSampleBootstrap(check, context.Seed, allIn.Length, allOut.Length, MetricNames, values, Compute);
 
         var noLabels = "accuracy needs labels and predictions on both datasets";
         return new ProbeResult

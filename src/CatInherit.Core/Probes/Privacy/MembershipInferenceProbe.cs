@@ -83,33 +83,8 @@ internal sealed class MembershipInferenceProbe : IProbe
 
         var values = new double[MetricNames.Length];
         Compute(memberScores, nonMemberScores, fpr, values);
-        var intervals = new List<KeyValuePair<string, Interval>>();
-        if (check.Resamples > 0 && memberScores.Length > 0 && nonMemberScores.Length > 0)
-        {
-            var bootstrap = Bootstrap.Run(check.Resamples, seed, MetricNames.Length, check.Confidence,
-                () => (new double[memberScores.Length], new double[nonMemberScores.Length]),
-                (scratch, ref rng, output) =>
-                {
-                    for (var i = 0; i < scratch.Item1.Length; i++)
-                    {
-                        scratch.Item1[i] = memberScores[rng.NextInt(memberScores.Length)];
-                    }
-
-                    for (var i = 0; i < scratch.Item2.Length; i++)
-                    {
-                        scratch.Item2[i] = nonMemberScores[rng.NextInt(nonMemberScores.Length)];
-                    }
-
-                    Compute(scratch.Item1, scratch.Item2, fpr, output);
-                });
-            for (var m = 0; m < MetricNames.Length; m++)
-            {
-                if (bootstrap.Intervals[m] is { } interval)
-                {
-                    intervals.Add(new(MetricNames[m], interval));
-                }
-            }
-        }
+        var intervals = ProbeRequirements.TwoSampleBootstrap(check, context.Seed, memberScores.Length, nonMemberScores.Length, MetricNames, values, (m, n, output) =>
+            Compute([.. m.Select(i => memberScores[i])], [.. n.Select(i => nonMemberScores[i])], fpr, output));
 
         var undefined = memberScores.Length == 0 || nonMemberScores.Length == 0
             ? MetricNames.Select(m => new KeyValuePair<string, string>(m, "the attack needs at least one member and one non-member")).ToArray()
