@@ -84,6 +84,16 @@ public sealed class CounterfactualTests : IDisposable
     }
 
     [Fact]
+    public void Template_fills_can_come_from_word_list_files()
+    {
+        folder.Write("roles.txt", "# roles\nnurse\npilot\nchef\n");
+
+        var result = Run("  - { id: cf, kind: counterfactual, template: \"{swap} is a {role}.\", fill: { role: roles.txt }, swap: names, resamples: 0 }");
+
+        Assert.Equal(21, Assert.Single(result.Report!.Checks).Count);
+    }
+
+    [Fact]
     public void Nothing_to_swap_is_an_undefined_metric_with_the_reason()
     {
         var result = Run("  - { id: cf, kind: counterfactual, dataset: d, swap: names, gate: { metric: flip_rate, max: 0.1 } }");

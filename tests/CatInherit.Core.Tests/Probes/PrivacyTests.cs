@@ -64,6 +64,23 @@ public sealed class PrivacyTests : IDisposable
     }
 
     [Fact]
+    public void The_per_class_attack_thresholds_each_class_separately()
+    {
+        // The loss attack ranks by p_y. Members' p_y: 0.95, 0.97 (class 1), 0.65, 0.70 (class 0); non-members': 0.90, 0.92,
+        // 0.55, 0.60. Globally the class-0 members lose to the class-1 non-members: 12 of 16 pairs, AUC 0.75. Within each
+        // class every member beats every non-member, so ranking within the class gives AUC 1.
+        const string members = "y,p\n1,0.95\n1,0.97\n0,0.35\n0,0.30\n";
+        const string nonMembers = "y,p\n1,0.90\n1,0.92\n0,0.45\n0,0.40\n";
+
+        var global = Assert.Single(Membership(members, nonMembers).Report!.Checks);
+        var perClass = Assert.Single(Membership(members, nonMembers, "    per_class: true\n").Report!.Checks);
+
+        Assert.Equal(12.0 / 16, global.Metrics.Single(m => m.Name == "auc").Value, 12);
+        Assert.Equal(1.0, perClass.Metrics.Single(m => m.Name == "auc").Value, 12);
+        Assert.True(perClass.Details!["per_class"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public void Unequal_sets_are_balanced_by_seeded_subsampling()
     {
         var members = "y,p\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"1,{0.5 + (i / 100.0)}\n"));

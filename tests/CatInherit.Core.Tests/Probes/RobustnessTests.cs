@@ -158,6 +158,40 @@ public sealed class RobustnessTests : IDisposable
         Assert.True(Metric(report.Checks[1], "corrupted_accuracy") < Metric(report.Checks[0], "corrupted_accuracy"));
     }
 
+    [Fact]
+    public void Blur_and_pixelate_work_on_square_images()
+    {
+        var rng = new Xoshiro256(1);
+        var constant = Enumerable.Repeat(0.4f, 16).ToArray();
+        Corruptions.CorruptFeatures(constant, "blur", 5, ref rng);
+        Assert.All(constant, v => Assert.Equal(0.4f, v, 5));
+
+        // A 4 × 4 image whose left half is white: blur softens the edge, pixelate keeps the mean.
+        float[] Edge() => [.. Enumerable.Range(0, 16).Select(i => i % 4 < 2 ? 1f : 0f)];
+        var blurred = Edge();
+        Corruptions.CorruptFeatures(blurred, "blur", 3, ref rng);
+        Assert.True(blurred[1] < 1f && blurred[2] > 0f);
+        var pixelated = Edge();
+        Corruptions.CorruptFeatures(pixelated, "pixelate", 5, ref rng);
+        Assert.Equal(Edge().Average(), pixelated.Average(), 5);
+        Assert.Equal((1, 28), Corruptions.ImageShape(784));
+        Assert.Equal((3, 32), Corruptions.ImageShape(3 * 32 * 32));
+        Assert.Null(Corruptions.ImageShape(3));
+    }
+
+    [Fact]
+    public void Blur_on_features_that_are_not_a_square_image_is_invalid_input()
+    {
+        TinyModels.Linear(folder.File("linear.onnx"));
+        folder.Write("d.csv", "a,b,c,y\n1,0,0,0\n0,1,0,1\n");
+        folder.Write("catinherit.yaml", "version: 1\nmodel:\n  path: linear.onnx\n  inputs: { features: [a, b, c] }\n  output: { name: logits, kind: logits }\ndatasets:\n  d: { path: d.csv, label: y }\nchecks:\n  - { id: c, kind: corruption, dataset: d, corruptions: [blur] }\n");
+
+        var result = PolicyRun.RunFile(folder.File("catinherit.yaml"));
+
+        Assert.Null(result.Report);
+        Assert.Contains(result.Diagnostics, d => d.ToString().Contains("error CAT0013: check 'c': 'blur' works on square images (side² or 3 × side² features, channel-first); the model reads 3 features", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("corruptions: [typo], severities: [0, 6]", "error CAT0015: check 'c': severity '0' must be a whole number from 1 (mild) to 5 (severe)")]
     [InlineData("corruptions: [tpyo]", "error CAT0013: check 'c': 'tpyo' is not a corruption of text inputs. Did you mean 'typo'? Available: typo, delete, insert, transpose, word_drop, case, punctuation")]

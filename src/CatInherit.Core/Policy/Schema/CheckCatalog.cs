@@ -34,7 +34,7 @@ public static class CheckCatalog
         [
             new("dataset", ValueKind.DatasetRef, "A text dataset; texts without a swappable word are skipped."),
             new("template", ValueKind.String, "Instead of a dataset: a sentence with a {swap} placeholder (and others filled from 'fill'), e.g. \"{swap} was a great {role}.\""),
-            new("fill", ValueKind.WordMap, "Words for the template's other placeholders: { role: [nurse, engineer] }."),
+            new("fill", ValueKind.WordMap, "Words for the template's other placeholders: { role: [nurse, engineer] }, or a word-list file: { role: roles.txt }."),
             new("swap", ValueKind.NameOrMap, "A built-in list (gender-terms, names, gender) or { from: file, to: file } with aligned lines; swaps go both ways.") { Required = true, AllowedValues = ["gender-terms", "names", "gender"], Keys = [new("from", ValueKind.Path, "One word per line.") { Required = true }, new("to", ValueKind.Path, "The counterpart of each 'from' line.") { Required = true }] },
             new("positive_label", ValueKind.String, "The class whose probability change is measured.") { Default = "1" },
             new("model", ValueKind.String, "The model (a name under 'models'), when the policy has several."),
@@ -82,6 +82,7 @@ public static class CheckCatalog
             new("attack", ValueKind.Enum, "loss: −cross-entropy of the true label; confidence: its probability; entropy: −entropy of the prediction; modified-entropy: Song and Mittal (2021).") { AllowedValues = ["loss", "confidence", "entropy", "modified-entropy"], Default = "loss" },
             new("fpr", ValueKind.Number, "The false positive rate tpr_at_fpr is read at.") { Minimum = 0, Maximum = 1, Exclusive = true, Default = "0.01" },
             new("balance", ValueKind.Boolean, "Subsample the larger set (seeded) to the smaller's size.") { Default = "true" },
+            new("per_class", ValueKind.Boolean, "Per-class threshold attack: rank each score among the non-members of its true class, so every class gets its own threshold at the same false positive rate.") { Default = "false" },
         ],
         [
             new("auc", "ROC AUC of the attack, members positive, ties counted ½; 0.5 is chance."),
@@ -140,7 +141,7 @@ public static class CheckCatalog
         "Seeded corruptions of the inputs (typos, noise, ...) at severities 1–5: how much accuracy falls and how many predictions flip.",
         [
             new("dataset", ValueKind.DatasetRef, "Labelled samples fed to a model.") { Required = true },
-            new("corruptions", ValueKind.StringList, "Text: typo, delete, insert, transpose, word_drop, case, punctuation. Numeric: gaussian_noise, salt_and_pepper, brightness, contrast. Default: all that fit the model's input."),
+            new("corruptions", ValueKind.StringList, "Text: typo, delete, insert, transpose, word_drop, case, punctuation. Numeric: gaussian_noise, salt_and_pepper, brightness, contrast, blur, pixelate (square images). Default: all that fit the model's input."),
             new("severities", ValueKind.StringList, "Severities from 1 (mild) to 5 (severe).") { Default = "[1, 2, 3, 4, 5]" },
         ],
         [

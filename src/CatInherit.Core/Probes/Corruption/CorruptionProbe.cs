@@ -44,6 +44,15 @@ internal sealed class CorruptionProbe : IProbe
             }
         }
 
+        if (!text && Corruptions.ImageShape(model.FeatureColumns.Count) is null)
+        {
+            foreach (var spatial in Selected(check, available).Where(Corruptions.Spatial.Contains).Where(c => check.Values.GetStrings("corruptions").Contains(c)))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, check.Values.LocationOf("corruptions"), string.Create(CultureInfo.InvariantCulture,
+                    $"check '{check.Id}': '{spatial}' works on square images (side² or 3 × side² features, channel-first); the model reads {model.FeatureColumns.Count} features")));
+            }
+        }
+
         var severities = Severities(check, diagnostics);
         if (diagnostics.Count > before)
         {
@@ -52,7 +61,7 @@ internal sealed class CorruptionProbe : IProbe
 
         var seed = StableHash.CheckSeed(0, check.Id);
         var requests = new List<TextRequest>();
-        foreach (var corruption in Selected(check, available))
+        foreach (var corruption in Selected(check, available, text ? 0 : model.FeatureColumns.Count))
         {
             foreach (var severity in severities)
             {
@@ -113,8 +122,11 @@ internal sealed class CorruptionProbe : IProbe
         };
     }
 
-    private static IEnumerable<string> Selected(CheckSpec check, IReadOnlyList<string> available) =>
-        check.Values.GetStrings("corruptions") is { Count: > 0 } chosen ? chosen : available;
+    /// <summary>The requested corruptions, or every available one (spatial ones only when the features form a square image).</summary>
+    private static IEnumerable<string> Selected(CheckSpec check, IReadOnlyList<string> available, int features = 0) =>
+        check.Values.GetStrings("corruptions") is { Count: > 0 } chosen
+            ? chosen
+            : available.Where(c => !Corruptions.Spatial.Contains(c) || features == 0 || Corruptions.ImageShape(features) is not null);
 
     private static int[] Severities(CheckSpec check, List<Diagnostic> diagnostics)
     {

@@ -271,7 +271,13 @@ internal sealed partial class CounterfactualProbe : IProbe
         var lists = new List<(string Name, IReadOnlyList<string> Words)> { ("swap", swaps.Sources) };
         foreach (var name in placeholders.Where(p => p != "swap"))
         {
+            // A single value naming an existing file is a word list (one word per line); otherwise the words themselves.
             var words = fill.Has(name) ? fill.GetStrings(name) : [];
+            if (words is [var single] && File.Exists(Path.Combine(check.BaseDirectory, single)))
+            {
+                words = ReadList(fill, name, check, diagnostics) ?? [];
+            }
+
             if (words.Count == 0)
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingKey, fill.Has(name) ? fill.LocationOf(name) : at, $"check '{check.Id}': the template's placeholder '{{{name}}}' has no words; add 'fill: {{ {name}: [...] }}'"));

@@ -62,15 +62,22 @@ internal sealed class MembershipInferenceProbe : IProbe
             }
         }
 
-        var memberScores = Scores(members, attack, Enumerable.Range(0, members.Table.RowCount));
-        var nonMemberScores = Scores(nonMembers, attack, nonMemberRows);
+        var (memberScores, memberLabels) = Scores(members, attack, Enumerable.Range(0, members.Table.RowCount));
+        var (nonMemberScores, nonMemberLabels) = Scores(nonMembers, attack, nonMemberRows);
         var seed = StableHash.CheckSeed(context.Seed, check.Id);
         if ((check.Values.GetBool("balance") ?? true) && memberScores.Length != nonMemberScores.Length && memberScores.Length > 0 && nonMemberScores.Length > 0)
         {
             var size = Math.Min(memberScores.Length, nonMemberScores.Length);
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"balanced by subsampling: {size} members and {size} non-members of {memberScores.Length} and {nonMemberScores.Length}"));
-            memberScores = Subsample(memberScores, size, seed ^ 1);
-            nonMemberScores = Subsample(nonMemberScores, size, seed ^ 2);
+            var m = RowSample.Choose(memberScores.Length, size, seed ^ 1);
+            var n = RowSample.Choose(nonMemberScores.Length, size, seed ^ 2);
+            (memberScores, memberLabels) = ([.. m.Select(i => memberScores[i])], [.. m.Select(i => memberLabels[i])]);
+            (nonMemberScores, nonMemberLabels) = ([.. n.Select(i => nonMemberScores[i])], [.. n.Select(i => nonMemberLabels[i])]);
+        }
+
+        if (check.Values.GetBool("per_class") ?? false)
+        {
+            (memberScores, nonMemberScores) = PerClass(memberScores, memberLabels, nonMemberScores, nonMemberLabels, warnings);
         }
 
         foreach (var rate in new[] { fpr, 0.001 }.Distinct())
@@ -99,6 +106,7 @@ internal sealed class MembershipInferenceProbe : IProbe
             Details = new JsonObject
             {
                 ["attack"] = attack,
+                ["per_class"] = check.Values.GetBool("per_class") ?? false,
                 ["fpr"] = fpr,
                 ["tpr_at_fpr_0.001"] = undefined.Length > 0 ? null : Roc.TprAtFpr(memberScores, nonMemberScores, 0.001),
                 ["members"] = memberScores.Length,
@@ -117,16 +125,43 @@ internal sealed class MembershipInferenceProbe : IProbe
         output[2] = Roc.Advantage(members, nonMembers);
     }
 
-    private static double[] Scores(ProbeInput input, string attack, IEnumerable<int> rows)
+    private static (double[] Scores, int[] Labels) Scores(ProbeInput input, string attack, IEnumerable<int> rows)
     {
         var predictions = input.Predictions!;
         var k = predictions.Classes.Length;
-        return [.. rows.Select(r => MembershipAttack.Score(attack, predictions.Probabilities.AsSpan(r * k, k), predictions.Labels.Length > 0 ? predictions.Labels[r] : 0))];
+        var chosen = rows.ToArray();
+        var labels = chosen.Select(r => predictions.Labels.Length > 0 ? predictions.Labels[r] : 0).ToArray();
+        return ([.. chosen.Select((r, i) => MembershipAttack.Score(attack, predictions.Probabilities.AsSpan(r * k, k), labels[i]))], labels);
+    }
+
+    /// <summary>
+    /// The per-class threshold attack: each score becomes its mid-rank percentile among the non-members of the same
+    /// true class, so one threshold on it is a per-class threshold at the same per-class false positive rate.
+    /// </summary>
+    private static (double[] Members, double[] NonMembers) PerClass(double[] members, int[] memberLabels, double[] nonMembers, int[] nonMemberLabels, List<string> warnings)
+    {
+        var reference = nonMemberLabels.Select((label, i) => (label, score: nonMembers[i])).GroupBy(p => p.label).ToDictionary(g => g.Key, g => g.Select(p => p.score).Order().ToArray());
+        var missing = memberLabels.Distinct().Where(c => !reference.ContainsKey(c)).Order().ToList();
+        if (missing.Count > 0)
+        {
+            warnings.Add($"per-class thresholds: no non-member has class {string.Join(", ", missing)}; those members get the middle percentile 0.5");
+        }
+
+        double Percentile(double score, int label)
+        {
+            if (!reference.TryGetValue(label, out var sorted))
+            {
+                return 0.5;
+            }
+
+            var below = sorted.Count(v => v < score);
+            var equal = sorted.Count(v => v == score);
+            return (below + (equal / 2.0)) / sorted.Length;
+        }
+
+        return ([.. members.Select((s, i) => Percentile(s, memberLabels[i]))], [.. nonMembers.Select((s, i) => Percentile(s, nonMemberLabels[i]))]);
     }
 
     private static string[] Texts(ProbeInput input, ProbeContext context) =>
         input.Model?.TextColumn is { } column && input.Table.Has(column) ? input.Table.Column<TextColumn>(column).Values : [];
-
-    private static double[] Subsample(double[] scores, int size, ulong seed) =>
-        [.. RowSample.Choose(scores.Length, size, seed).Select(i => scores[i])];
 }
