@@ -35,81 +35,79 @@ internal static class JsonlTableReader
             return null;
         }
 
+        foreach (var text in File.ReadLines(path, Encoding.UTF8))
         {
-            foreach (var text in File.ReadLines(path, Encoding.UTF8))
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(text))
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(text))
+                continue;
+            }
+
+            var row = lines.Count + 1;
+            Array.Clear(seen);
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
+            try
+            {
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 {
-                    continue;
+                    throw new JsonException("the line is not a JSON object");
                 }
 
-                var row = lines.Count + 1;
-                Array.Clear(seen);
-                var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
-                try
+                lines.Add(lineNumber);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    if (!lookup.TryGetValue(name, out var accumulator))
                     {
-                        throw new JsonException("the line is not a JSON object");
+                        reader.Skip();
+                        continue;
                     }
 
-                    lines.Add(lineNumber);
-                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    seen[index[accumulator.Request.Name]] = true;
+                    switch (reader.TokenType)
                     {
-                        var name = reader.GetString()!;
-                        reader.Read();
-                        if (!lookup.TryGetValue(name, out var accumulator))
-                        {
+                        case JsonTokenType.String:
+                            accumulator.Add(reader.GetString(), row, lineNumber);
+                            break;
+                        case JsonTokenType.Number:
+                            var raw = reader.ValueSpan;
+                            var chars = Encoding.UTF8.GetChars(raw.ToArray());
+                            accumulator.Add(chars, row, lineNumber);
+                            break;
+                        case JsonTokenType.True:
+                        case JsonTokenType.False:
+                            accumulator.Add(reader.TokenType == JsonTokenType.True ? "true" : "false", row, lineNumber);
+                            break;
+                        case JsonTokenType.Null:
+                            accumulator.AddMissing(row, lineNumber);
+                            break;
+                        default:
                             reader.Skip();
-                            continue;
-                        }
-
-                        seen[index[accumulator.Request.Name]] = true;
-                        switch (reader.TokenType)
-                        {
-                            case JsonTokenType.String:
-                                accumulator.Add(reader.GetString(), row, lineNumber);
-                                break;
-                            case JsonTokenType.Number:
-                                var raw = reader.ValueSpan;
-                                var chars = Encoding.UTF8.GetChars(raw.ToArray());
-                                accumulator.Add(chars, row, lineNumber);
-                                break;
-                            case JsonTokenType.True:
-                            case JsonTokenType.False:
-                                accumulator.Add(reader.TokenType == JsonTokenType.True ? "true" : "false", row, lineNumber);
-                                break;
-                            case JsonTokenType.Null:
-                                accumulator.AddMissing(row, lineNumber);
-                                break;
-                            default:
-                                reader.Skip();
-                                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongType, new SourceLocation(displayPath, lineNumber, 1), $"row {row}: '{name}' holds a JSON object or array; expected a single value"));
-                                accumulator.AddMissing(row, lineNumber);
-                                break;
-                        }
-                    }
-
-                    for (var i = 0; i < seen.Length; i++)
-                    {
-                        if (!seen[i])
-                        {
-                            ordered[i].AddMissing(row, lineNumber);
-                        }
+                            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongType, new SourceLocation(displayPath, lineNumber, 1), $"row {row}: '{name}' holds a JSON object or array; expected a single value"));
+                            accumulator.AddMissing(row, lineNumber);
+                            break;
                     }
                 }
-                catch (JsonException ex)
-                {
-                    if (++badLines <= 5)
-                    {
-                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidJsonLine, new SourceLocation(displayPath, lineNumber, 1), $"line {lineNumber} is not a valid JSON object: {FirstSentence(ex.Message)}"));
-                    }
 
-                    if (lines.Count == row)
+                for (var i = 0; i < seen.Length; i++)
+                {
+                    if (!seen[i])
                     {
-                        lines.RemoveAt(lines.Count - 1);
+                        ordered[i].AddMissing(row, lineNumber);
                     }
+                }
+            }
+            catch (JsonException ex)
+            {
+                if (++badLines <= 5)
+                {
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidJsonLine, new SourceLocation(displayPath, lineNumber, 1), $"line {lineNumber} is not a valid JSON object: {FirstSentence(ex.Message)}"));
+                }
+
+                if (lines.Count == row)
+                {
+                    lines.RemoveAt(lines.Count - 1);
                 }
             }
         }

@@ -13,7 +13,7 @@ internal sealed class SpecValues(SourceLocation owner, IReadOnlyDictionary<strin
 
     public SourceLocation Owner { get; } = owner;
 
-    /// <summary>The keys present, in no particular order (a mapping's entries, e.g. a filter's columns).</summary>
+    /// <summary>The keys present, in ordinal order (a mapping's entries, e.g. a filter's columns).</summary>
     public IReadOnlyList<string> Names => [.. nodes.Keys.Order(StringComparer.Ordinal)];
 
     public bool Has(string key) => nodes.TryGetValue(key, out var node) && node is not YamlScalar { IsNull: true };
