@@ -17,30 +17,12 @@ internal static class OodMetrics
             return double.NaN;
         }
 
-        var all = Roc.Labelled(positives, negatives, descending: true);
         var recall = new List<double> { 0 };
         var precision = new List<double> { 1 };
-        double tp = 0, fp = 0;
-        for (var i = 0; i < all.Length;)
+        foreach (var (tp, fp) in Roc.Sweep(positives, negatives))
         {
-            var j = i;
-            while (j < all.Length && all[j].Score == all[i].Score)
-            {
-                if (all[j].Positive)
-                {
-                    tp++;
-                }
-                else
-                {
-                    fp++;
-                }
-
-                j++;
-            }
-
             recall.Add(tp / positives.Length);
             precision.Add(tp / (tp + fp));
-            i = j;
             if (tp == positives.Length)
             {
                 break;

@@ -41,9 +41,22 @@ internal static class Roc
     /// <summary>(FPR, TPR) at every threshold, from "flag nothing" (0, 0) to "flag everything" (1, 1).</summary>
     public static (double[] Fpr, double[] Tpr) Curve(ReadOnlySpan<double> positives, ReadOnlySpan<double> negatives)
     {
-        var all = Labelled(positives, negatives, descending: true);
         var fpr = new List<double> { 0 };
         var tpr = new List<double> { 0 };
+        foreach (var (tp, fp) in Sweep(positives, negatives))
+        {
+            fpr.Add(negatives.IsEmpty ? 0 : fp / negatives.Length);
+            tpr.Add(positives.IsEmpty ? 0 : tp / positives.Length);
+        }
+
+        return ([.. fpr], [.. tpr]);
+    }
+
+    /// <summary>Cumulative (TP, FP) after each distinct score, from the highest score down (a tie is one threshold).</summary>
+    internal static List<(double Tp, double Fp)> Sweep(ReadOnlySpan<double> positives, ReadOnlySpan<double> negatives)
+    {
+        var all = Labelled(positives, negatives, descending: true);
+        var steps = new List<(double, double)>();
         double tp = 0, fp = 0;
         for (var i = 0; i < all.Length;)
         {
@@ -62,12 +75,11 @@ internal static class Roc
                 j++;
             }
 
-            fpr.Add(negatives.IsEmpty ? 0 : fp / negatives.Length);
-            tpr.Add(positives.IsEmpty ? 0 : tp / positives.Length);
+            steps.Add((tp, fp));
             i = j;
         }
 
-        return ([.. fpr], [.. tpr]);
+        return steps;
     }
 
     /// <summary>At most <paramref name="points"/> (FPR, TPR) pairs of the curve, for plots (first and last kept).</summary>
