@@ -197,7 +197,7 @@ public sealed class CheckCommandTests : IDisposable
             datasets:
               d: { path: ../data/preds.csv, label: label }
             checks:
-              - { id: parity, kind: group-fairness, dataset: d, sensitive: sex }
+              - { id: parity, kind: group-fairness, dataset: d, sensitive: sex, gate: { metric: accuracy, min: 0.5 } }
             """);
         folder.Write("data/preds.csv", "label,sex,text\n1,a,hello\n");
 
@@ -207,5 +207,18 @@ public sealed class CheckCommandTests : IDisposable
         var line = Assert.Single(outcome.ErrorLines);
         Assert.StartsWith("policies/catinherit.yaml(3,9): error CAT0110: model file 'model.onnx' is not a valid ONNX model: ", line);
         Assert.DoesNotContain(" at ", outcome.Stderr);
+    }
+
+    [Fact]
+    public void Warnings_about_the_policy_go_to_stderr_and_do_not_change_the_exit_code()
+    {
+        Policy("0.5");
+        var text = File.ReadAllText(folder.File("policies/catinherit.yaml")) + "  - { id: report-only, kind: group-fairness, dataset: preds, sensitive: sex }\n";
+        folder.Write("policies/catinherit.yaml", text);
+
+        var outcome = CliRunner.InProcess(folder.Path, "check", "policies/catinherit.yaml", "--quiet");
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal(["policies/catinherit.yaml(13,5): warning CAT0030: check 'report-only' has no gate: it reports its metrics but can never fail; add 'gate: { metric: ..., max: ... }' to make it a check"], outcome.ErrorLines);
     }
 }

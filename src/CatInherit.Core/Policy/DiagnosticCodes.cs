@@ -45,6 +45,11 @@ public static class DiagnosticCodes
     /// <summary>A value refers to a class that the dataset does not have.</summary>
     public const string UnknownClass = "CAT0027";
 
+    /// <summary>A check without a gate: valid, but it can never fail.</summary>
+    public const string NoGate = "CAT0030";
+    /// <summary>Too few bootstrap resamples for a stable interval decision.</summary>
+    public const string FewResamples = "CAT0031";
+
     // Data files.
     /// <summary>A data file does not exist.</summary>
     public const string DataNotFound = "CAT0100";

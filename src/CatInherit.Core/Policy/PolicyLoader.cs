@@ -356,6 +356,16 @@ public static partial class PolicyLoader
                 Error(DiagnosticCodes.MissingKey, values.LocationOf("dataset"), $"{context} compares predictions with true labels, but dataset '{dataset.Name}' has no 'label' column");
             }
 
+            if (!values.Has("gate") && descriptor is not null)
+            {
+                Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.NoGate, map.Location, $"{context} has no gate: it reports its metrics but can never fail; add 'gate: {{ metric: ..., max: ... }}' to make it a check"));
+            }
+
+            if (decide == DecideMode.Interval && resamples is > 0 and < 200)
+            {
+                Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.FewResamples, values.LocationOf("resamples"), string.Create(CultureInfo.InvariantCulture, $"{context} decides by interval on {resamples} resamples; percentile bounds from fewer than 200 move from seed to seed (the default is 1000)")));
+            }
+
             if (values.Has("baseline") && !values.Has("gate"))
             {
                 Error(DiagnosticCodes.MissingKey, values.LocationOf("baseline"), $"{context} has a 'baseline' but no 'gate'; the baseline is compared on the gated metric");

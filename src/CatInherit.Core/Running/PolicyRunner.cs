@@ -17,7 +17,14 @@ public static class PolicyRunner
     public static RunResult Run(string path, RunOptions options, IProgress<RunProgress>? progress = null)
     {
         var loaded = PolicyLoader.Load(path);
-        return loaded.Policy is null ? new RunResult(null, loaded.Diagnostics) : Run(loaded.Policy, options, progress);
+        if (loaded.Policy is null)
+        {
+            return new RunResult(null, loaded.Diagnostics);
+        }
+
+        // The loader's warnings (e.g. a check without a gate) belong to the run's diagnostics too.
+        var result = Run(loaded.Policy, options, progress);
+        return result with { Diagnostics = [.. loaded.Diagnostics, .. result.Diagnostics] };
     }
 
     /// <summary>Runs a loaded policy.</summary>

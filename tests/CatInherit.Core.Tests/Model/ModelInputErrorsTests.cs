@@ -33,7 +33,7 @@ public sealed class ModelInputErrorsTests : IDisposable
             """);
         var result = PolicyRunner.Run(folder.File("catinherit.yaml"), new RunOptions { UseCache = false });
         Assert.Null(result.Report);
-        return [.. result.Diagnostics.Select(d => d.ToString().Replace(folder.Path + Path.DirectorySeparatorChar, string.Empty))];
+        return [.. result.Diagnostics.Where(d => d.IsError).Select(d => d.ToString().Replace(folder.Path + Path.DirectorySeparatorChar, string.Empty))];
     }
 
     private const string FeaturesIn = "  inputs: { features: [a, b, c] }\n  output: { name: logits, kind: logits }";

@@ -15,7 +15,28 @@ public sealed class PolicyLoaderTests : IDisposable
     public void Dispose() => folder.Dispose();
 
     private string[] Problems(string yaml) =>
-        [.. PolicyLoader.Parse(yaml, "p.yaml", folder.Path).Diagnostics.Select(d => d.ToString())];
+        [.. PolicyLoader.Parse(yaml, "p.yaml", folder.Path).Diagnostics.Where(d => d.IsError).Select(d => d.ToString())];
+
+    private string[] Warnings(string yaml) =>
+        [.. PolicyLoader.Parse(yaml, "p.yaml", folder.Path).Diagnostics.Where(d => !d.IsError).Select(d => d.ToString())];
+
+    [Fact]
+    public void Suspicious_but_valid_policies_get_warnings_and_still_load()
+    {
+        var yaml = Valid.Replace("    gate: { metric: demographic_parity_difference, max: 0.1 }", "    decide: interval\n    resamples: 50\n  - { id: report-only, kind: group-fairness, dataset: d, sensitive: sex }");
+
+        var result = PolicyLoader.Parse(yaml, "p.yaml", folder.Path);
+
+        Assert.NotNull(result.Policy);
+        Assert.Equal(
+            [
+                "p.yaml(8,5): warning CAT0030: check 'parity' has no gate: it reports its metrics but can never fail; add 'gate: { metric: ..., max: ... }' to make it a check",
+                "p.yaml(13,16): warning CAT0031: check 'parity' decides by interval on 50 resamples; percentile bounds from fewer than 200 move from seed to seed (the default is 1000)",
+                "p.yaml(14,5): warning CAT0030: check 'report-only' has no gate: it reports its metrics but can never fail; add 'gate: { metric: ..., max: ... }' to make it a check",
+            ],
+            Warnings(yaml));
+        Assert.Empty(Warnings(Valid));
+    }
 
     private const string Valid = """
         version: 1

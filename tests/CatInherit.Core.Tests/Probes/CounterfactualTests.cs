@@ -128,7 +128,7 @@ public sealed class CounterfactualTests : IDisposable
     private string Relative(RunResult result)
     {
         Assert.Null(result.Report);
-        return string.Join("\n", result.Diagnostics.Select(d => d.ToString().Replace(folder.Path + Path.DirectorySeparatorChar, string.Empty)));
+        return string.Join("\n", result.Diagnostics.Where(d => d.IsError).Select(d => d.ToString().Replace(folder.Path + Path.DirectorySeparatorChar, string.Empty)));
     }
 
     [Fact]
