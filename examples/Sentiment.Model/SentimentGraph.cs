@@ -1,5 +1,5 @@
-using Google.Protobuf;
 using Onnx;
+using static CatInherit.OnnxGraphs.OnnxGraph;
 
 namespace Sentiment.Model;
 
@@ -36,15 +36,15 @@ internal static class SentimentGraph
         graph.Initializer.Add(Floats("ci_head_w", [dim, 2], w));
         graph.Initializer.Add(Floats("ci_head_b", [2], [(float)(-head.Bias / 2), (float)(head.Bias / 2)]));
 
-        graph.Node.Add(Node("Cast", ["attention_mask"], "ci_mask", new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = (long)TensorProto.Types.DataType.Float }));
+        graph.Node.Add(Node("Cast", ["attention_mask"], "ci_mask", ToFloat()));
         graph.Node.Add(Node("Unsqueeze", ["ci_mask", "ci_axis2"], "ci_mask3"));
         graph.Node.Add(Node("Mul", [hidden, "ci_mask3"], "ci_masked"));
-        graph.Node.Add(Node("ReduceSum", ["ci_masked", "ci_axis1"], "ci_sum", KeepDims(0)));
-        graph.Node.Add(Node("ReduceSum", ["ci_mask3", "ci_axis1"], "ci_count", KeepDims(0)));
+        graph.Node.Add(Node("ReduceSum", ["ci_masked", "ci_axis1"], "ci_sum", Int("keepdims", 0)));
+        graph.Node.Add(Node("ReduceSum", ["ci_mask3", "ci_axis1"], "ci_count", Int("keepdims", 0)));
         graph.Node.Add(Node("Max", ["ci_count", "ci_eps_count"], "ci_count_safe"));
         graph.Node.Add(Node("Div", ["ci_sum", "ci_count_safe"], "ci_mean"));
         graph.Node.Add(Node("Mul", ["ci_mean", "ci_mean"], "ci_square"));
-        graph.Node.Add(Node("ReduceSum", ["ci_square", "ci_axis1"], "ci_sumsq", KeepDims(1)));
+        graph.Node.Add(Node("ReduceSum", ["ci_square", "ci_axis1"], "ci_sumsq", Int("keepdims", 1)));
         graph.Node.Add(Node("Sqrt", ["ci_sumsq"], "ci_norm"));
         graph.Node.Add(Node("Max", ["ci_norm", "ci_eps_norm"], "ci_norm_safe"));
         graph.Node.Add(Node("Div", ["ci_mean", "ci_norm_safe"], EmbeddingOutput));
@@ -52,57 +52,9 @@ internal static class SentimentGraph
         graph.Node.Add(Node("Add", ["ci_matmul", "ci_head_b"], LogitsOutput));
 
         graph.Output.Clear();
-        graph.Output.Add(Output(LogitsOutput, 2));
-        graph.Output.Add(Output(EmbeddingOutput, dim));
+        graph.Output.Add(Tensor(LogitsOutput, TensorProto.Types.DataType.Float, -1, 2));
+        graph.Output.Add(Tensor(EmbeddingOutput, TensorProto.Types.DataType.Float, -1, dim));
         model.ProducerName = "CatInherit Sentiment example";
-
-        var temporary = targetPath + ".tmp";
-        using (var file = File.Create(temporary))
-        {
-            model.WriteTo(file);
-        }
-
-        File.Move(temporary, targetPath, overwrite: true);
-    }
-
-    private static NodeProto Node(string op, string[] inputs, string output, params AttributeProto[] attributes)
-    {
-        var node = new NodeProto { OpType = op, Name = output + "_node" };
-        node.Input.AddRange(inputs);
-        node.Output.Add(output);
-        node.Attribute.AddRange(attributes);
-        return node;
-    }
-
-    private static AttributeProto KeepDims(long value) => new() { Name = "keepdims", Type = AttributeProto.Types.AttributeType.Int, I = value };
-
-    private static TensorProto Int64s(string name, params long[] values)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
-        tensor.Dims.Add(values.Length);
-        tensor.Int64Data.AddRange(values);
-        return tensor;
-    }
-
-    private static TensorProto Floats(string name, long[] dims, float[] values)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
-        tensor.Dims.AddRange(dims);
-        var bytes = new byte[values.Length * sizeof(float)];
-        Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
-        tensor.RawData = ByteString.CopyFrom(bytes);
-        return tensor;
-    }
-
-    private static ValueInfoProto Output(string name, long width)
-    {
-        var shape = new TensorShapeProto();
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = "batch" });
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = width });
-        return new ValueInfoProto
-        {
-            Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
-        };
+        Save(model, targetPath);
     }
 }

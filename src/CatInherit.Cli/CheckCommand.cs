@@ -53,12 +53,16 @@ internal static class CheckCommand
 
             if (parse.GetValue(reportDir) is { } directory)
             {
-                foreach (var file in ReportWriters.WriteAll(report, directory, writers))
+                var files = ReportWriters.TryWriteAll(report, directory, writers, out var problem);
+                if (problem is not null)
                 {
-                    if (!isQuiet)
-                    {
-                        stderr.WriteLine($"wrote {file}");
-                    }
+                    stderr.WriteLine(problem.ToString());
+                    return ExitCodes.InvalidInput;
+                }
+
+                foreach (var file in files.Where(_ => !isQuiet))
+                {
+                    stderr.WriteLine($"wrote {file}");
                 }
             }
 

@@ -25,7 +25,7 @@ internal static class ConsoleOutput
             }
         }
 
-        var failed = report.CountOf(CheckStatus.Fail) + report.CountOf(CheckStatus.Error);
+        var failed = report.FailedCount;
         stdout.WriteLine($"{report.Checks.Count} checks: {report.CountOf(CheckStatus.Pass)} passed, {failed} failed, {report.CountOf(CheckStatus.Warn)} warned");
     }
 }

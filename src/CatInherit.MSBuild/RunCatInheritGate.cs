@@ -48,12 +48,16 @@ public sealed class RunCatInheritGate : Microsoft.Build.Utilities.Task
             if (ReportDirectory is { Length: > 0 } directory)
             {
                 var target = Policies.Length == 1 ? directory : Path.Combine(directory, Path.GetFileNameWithoutExtension(policy.ItemSpec));
-                ReportWriters.WriteAll(report, target, ReportWriters.All);
+                ReportWriters.TryWriteAll(report, target, ReportWriters.All, out var problem);
+                if (problem is not null)
+                {
+                    MSBuildDiagnostics.Log(Log, problem);
+                }
             }
 
             foreach (var check in report.Checks)
             {
-                var failed = check.Status is CheckStatus.Fail or CheckStatus.Error || (FailOnWarning && check.Status == CheckStatus.Warn);
+                var failed = check.Fails(FailOnWarning);
                 var l = check.Location;
                 var text = $"check '{check.Id}' ({check.Kind}) {JsonReportWriter.StatusName(check.Status)}: {check.Message}";
                 if (failed)

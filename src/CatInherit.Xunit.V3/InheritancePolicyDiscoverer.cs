@@ -1,4 +1,3 @@
-using CatInherit.Policy;
 using CatInherit.Running;
 using Xunit.Sdk;
 using Xunit.v3;
@@ -22,18 +21,14 @@ public sealed class InheritancePolicyDiscoverer : IXunitTestCaseDiscoverer
             _ => throw new InvalidOperationException($"{factAttribute.GetType().Name} is not a CatInherit attribute."),
         };
         var assemblyDirectory = Path.GetDirectoryName(testMethod.TestClass.Class.Assembly.Location);
-        var resolved = PolicyLocator.Resolve(path, assemblyDirectory, factAttribute.SourceFilePath);
-        var loaded = PolicyLoader.Load(resolved);
-        if (loaded.Policy is not { } policy)
+        var found = PolicyDiscovery.Discover(path, assemblyDirectory, factAttribute.SourceFilePath, checkId);
+        if (found.Error is { } error)
         {
-            return Error(testMethod, factAttribute, $"CatInherit policy {path} does not load:{Environment.NewLine}{string.Join(Environment.NewLine, loaded.Diagnostics)}");
+            return Error(testMethod, factAttribute, error);
         }
 
-        var checks = policy.Checks.Where(c => checkId is null || c.Id == checkId).ToList();
-        if (checks.Count == 0)
-        {
-            return Error(testMethod, factAttribute, $"CatInherit policy {path} has no check '{checkId}'. Its checks: {string.Join(", ", policy.Checks.Select(c => c.Id))}");
-        }
+        var resolved = found.PolicyPath;
+        var checks = found.Checks;
 
         var runClass = new XunitTestClass(typeof(InheritanceCheckRun), testMethod.TestClass.TestCollection, $"{testMethod.TestClass.UniqueID}:catinherit");
         IReadOnlyCollection<IXunitTestCase> cases = [.. checks.Select(check =>

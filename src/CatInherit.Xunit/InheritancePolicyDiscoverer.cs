@@ -1,4 +1,3 @@
-using CatInherit.Policy;
 using CatInherit.Running;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -20,22 +19,11 @@ public sealed class InheritancePolicyDiscoverer(IMessageSink diagnosticMessageSi
         var sourceFile = (string)arguments[^1];
         // AssemblyPath may be a bare file name; the test host's base directory is the assembly's folder then.
         var assemblyDirectory = Path.GetDirectoryName(testMethod.TestClass.TestCollection.TestAssembly.Assembly.AssemblyPath) is { Length: > 0 } folder ? folder : AppContext.BaseDirectory;
-        var resolved = PolicyLocator.Resolve(path, assemblyDirectory, sourceFile);
         var display = discoveryOptions.MethodDisplayOrDefault();
         var displayOptions = discoveryOptions.MethodDisplayOptionsOrDefault();
-
-        var loaded = PolicyLoader.Load(resolved);
-        if (loaded.Policy is not { } policy)
-        {
-            return [new ExecutionErrorTestCase(diagnosticMessageSink, display, displayOptions, testMethod, $"CatInherit policy {path} does not load:{Environment.NewLine}{string.Join(Environment.NewLine, loaded.Diagnostics)}")];
-        }
-
-        var checks = policy.Checks.Where(c => checkId is null || c.Id == checkId).ToList();
-        if (checks.Count == 0)
-        {
-            return [new ExecutionErrorTestCase(diagnosticMessageSink, display, displayOptions, testMethod, $"CatInherit policy {path} has no check '{checkId}'. Its checks: {string.Join(", ", policy.Checks.Select(c => c.Id))}")];
-        }
-
-        return [.. checks.Select(c => new InheritanceCheckTestCase(diagnosticMessageSink, display, displayOptions, testMethod, resolved, c.Id, c.Kind))];
+        var found = PolicyDiscovery.Discover(path, assemblyDirectory, sourceFile, checkId);
+        return found.Error is { } error
+            ? [new ExecutionErrorTestCase(diagnosticMessageSink, display, displayOptions, testMethod, error)]
+            : [.. found.Checks.Select(c => new InheritanceCheckTestCase(diagnosticMessageSink, display, displayOptions, testMethod, found.PolicyPath, c.Id, c.Kind))];
     }
 }

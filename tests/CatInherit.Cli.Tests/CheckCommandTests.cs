@@ -221,4 +221,17 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal(["policies/catinherit.yaml(13,5): warning CAT0030: check 'report-only' has no gate: it reports its metrics but can never fail; add 'gate: { metric: ..., max: ... }' to make it a check"], outcome.ErrorLines);
     }
+
+    [Fact]
+    public void A_report_folder_that_cannot_be_written_exits_2_with_a_diagnostic()
+    {
+        Policy("0.5");
+        folder.Write("out", "a file where the report folder should be");
+
+        var outcome = CliRunner.InProcess(folder.Path, "check", "policies/catinherit.yaml", "--report-dir", "out", "--quiet");
+
+        Assert.Equal(2, outcome.ExitCode);
+        var line = Assert.Single(outcome.ErrorLines);
+        Assert.StartsWith("catinherit: error CAT0500: reports cannot be written to 'out': ", line);
+    }
 }

@@ -85,7 +85,7 @@ public sealed class CheckBuilder
     public CheckReport Assert()
     {
         var report = Run();
-        return report.Status is CheckStatus.Pass or CheckStatus.Warn ? report : throw new InheritanceCheckException(TestMessages.Describe(report));
+        return !report.Fails() ? report : throw new InheritanceCheckException(TestMessages.Describe(report));
     }
 
     private string Yaml()

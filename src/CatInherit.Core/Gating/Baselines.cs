@@ -16,42 +16,53 @@ namespace CatInherit.Gating;
 /// </summary>
 internal static class Baselines
 {
-    public static (CheckStatus Status, string Message, string? Warning) Apply(CheckSpec check, CheckReport report)
+    /// <summary>The report with the baseline's verdict applied (unchanged when the check declares no baseline).</summary>
+    public static CheckReport Apply(CheckSpec check, CheckReport report)
     {
         if (!check.Values.Has("baseline") || check.Gate is not { } gate || report.Gate?.Value is not { } value)
         {
-            return (report.Status, report.Message, null);
+            return report;
         }
 
         var tolerance = check.Values.Child("baseline").GetDouble("tolerance") ?? 0;
         var stem = Path.Combine(check.BaseDirectory, $"{Path.GetFileNameWithoutExtension(check.Location.File)}.{check.Id}");
         var received = stem + ".received.json";
         var verified = stem + ".verified.json";
-        Write(received, check, report);
-        if (Environment.GetEnvironmentVariable("CATINHERIT_ACCEPT") == "1")
+        try
         {
-            File.Copy(received, verified, overwrite: true);
+            Write(received, check, report);
+            if (Environment.GetEnvironmentVariable("CATINHERIT_ACCEPT") == "1")
+            {
+                File.Copy(received, verified, overwrite: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The comparison below still runs when the verified file can be read; the note says what was not written.
+            report = Warn(report, $"baseline file {received} cannot be written: {ex.Message}");
         }
 
         if (!File.Exists(verified))
         {
             var approve = $"review {Path.GetFileName(received)} and rename it to {Path.GetFileName(verified)} (or run with CATINHERIT_ACCEPT=1), then commit it";
             return string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
-                ? (CheckStatus.Fail, $"{report.Message}; no verified baseline ({Path.GetFileName(verified)}) and CI=true: {approve}", null)
-                : (report.Status, report.Message, $"baseline written to {received}; {approve}");
+                ? report with { Status = CheckStatus.Fail, Message = $"{report.Message}; no verified baseline ({Path.GetFileName(verified)}) and CI=true: {approve}" }
+                : Warn(report, $"baseline written to {received}; {approve}");
         }
 
         if (Read(verified, gate.Metric) is not { } reference)
         {
-            return (CheckStatus.Fail, $"{report.Message}; {Path.GetFileName(verified)} has no value for {gate.Metric}: approve a new baseline", null);
+            return report with { Status = CheckStatus.Fail, Message = $"{report.Message}; {Path.GetFileName(verified)} has no value for {gate.Metric}: approve a new baseline" };
         }
 
         var regressed = gate.Op == GateOp.Max ? value > reference + tolerance : value < reference - tolerance;
         var comparison = string.Create(CultureInfo.InvariantCulture, $"baseline {Numbers.Format(reference)} (verified), tolerance {Numbers.Format(tolerance)}");
         return regressed
-            ? (CheckStatus.Fail, $"{gate.Metric} {Numbers.Format(value)} regressed from the {comparison}; if the change is intended, approve {Path.GetFileName(received)}", null)
-            : (report.Status, $"{report.Message}; {comparison}", null);
+            ? report with { Status = CheckStatus.Fail, Message = $"{gate.Metric} {Numbers.Format(value)} regressed from the {comparison}; if the change is intended, approve {Path.GetFileName(received)}" }
+            : report with { Message = $"{report.Message}; {comparison}" };
     }
+
+    private static CheckReport Warn(CheckReport report, string warning) => report with { Warnings = [.. report.Warnings, warning] };
 
     private static void Write(string path, CheckSpec check, CheckReport report)
     {

@@ -33,13 +33,7 @@ internal static class GateEvaluator
             Location = check.Location,
         };
 
-        var (baselineStatus, baselineMessage, warning) = Baselines.Apply(check, report);
-        return report with
-        {
-            Status = baselineStatus,
-            Message = baselineMessage,
-            Warnings = warning is null ? report.Warnings : [.. report.Warnings, warning],
-        };
+        return Baselines.Apply(check, report);
     }
 
     private static (CheckStatus Status, string Message, double? Value) Decide(CheckSpec check, ProbeResult result, string n)

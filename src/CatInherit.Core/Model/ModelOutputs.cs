@@ -14,4 +14,43 @@ internal sealed class ModelOutputs(float[] values, int rows, int width, OutputKi
     public OutputKind Kind { get; } = kind;
 
     public ReadOnlySpan<float> Row(int row) => Values.AsSpan(row * Width, Width);
+
+    /// <summary>Every row as doubles (features for the probes that fit on outputs: WEAT, OOD, attribute inference).</summary>
+    public double[][] ToRows() =>
+        [.. Enumerable.Range(0, Rows).Select(r =>
+        {
+            var row = new double[Width];
+            Widen(Row(r), row);
+            return row;
+        })];
+
+    /// <summary>Class probabilities of one row into <paramref name="target"/> (length max(2, Width)): softmax of logits, sigmoid of one logit, or the probabilities as they are.</summary>
+    public void Probabilities(int row, Span<float> target)
+    {
+        Span<double> scores = stackalloc double[Width];
+        Widen(Row(row), scores);
+        Metrics.Probability.FromScores(scores, Kind == OutputKind.Logits, target);
+    }
+
+    /// <summary>The predicted class of every row (argmax of <see cref="Probabilities"/>; the lowest index wins a tie).</summary>
+    public int[] Predicted()
+    {
+        var p = new float[Math.Max(2, Width)];
+        var result = new int[Rows];
+        for (var r = 0; r < Rows; r++)
+        {
+            Probabilities(r, p);
+            result[r] = Metrics.Probability.ArgMax(p);
+        }
+
+        return result;
+    }
+
+    private static void Widen(ReadOnlySpan<float> source, Span<double> target)
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            target[i] = source[i];
+        }
+    }
 }

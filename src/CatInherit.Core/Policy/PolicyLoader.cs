@@ -334,7 +334,7 @@ public static partial class PolicyLoader
             DatasetSpec? dataset = null;
             foreach (var key in keys.Where(k => k.Kind == ValueKind.DatasetRef).Select(k => k.Name))
             {
-                if (ReadDatasetRef(values, key, datasets, models, context, descriptor) is { } found)
+                if (ReadDatasetRef(values, key, datasets, models, context) is { } found)
                 {
                     refs[key] = found.Name;
                     dataset ??= key == "dataset" ? found : null;
@@ -442,7 +442,7 @@ public static partial class PolicyLoader
             return null;
         }
 
-        private DatasetSpec? ReadDatasetRef(SpecValues values, string key, List<DatasetSpec> datasets, List<ModelSpec> models, string context, CheckKindDescriptor? kind)
+        private DatasetSpec? ReadDatasetRef(SpecValues values, string key, List<DatasetSpec> datasets, List<ModelSpec> models, string context)
         {
             if (values.GetString(key) is not { } name)
             {
@@ -458,7 +458,7 @@ public static partial class PolicyLoader
                 return null;
             }
 
-            if (models.Count == 0 && dataset.Prediction is null && dataset.Scores.Count == 0 && kind is not { NeedsModelOutputs: false })
+            if (models.Count == 0 && dataset.Prediction is null && dataset.Scores.Count == 0)
             {
                 Error(DiagnosticCodes.NoPredictions, values.LocationOf(key), $"{context} needs predictions, but dataset '{name}' has neither 'prediction' nor 'scores' and the policy has no 'model' to compute them");
             }

@@ -6,6 +6,6 @@ namespace CatInherit.Probes;
 
 /// <summary>
 /// The data a probe works on: one dataset's table, its predictions (when it has them), the model's raw
-/// outputs and the model that computed them (when a model ran), and the run's seed.
+/// outputs and the model that computed them (when a model ran).
 /// </summary>
-internal sealed record ProbeInput(DataTable Table, PredictionSet? Predictions, ModelOutputs? Outputs, int Seed, ModelSpec? Model = null);
+internal sealed record ProbeInput(DataTable Table, PredictionSet? Predictions, ModelOutputs? Outputs, ModelSpec? Model = null);

@@ -36,10 +36,9 @@ internal static class ProbeRequirements
     /// <summary>Percentile intervals from resampling rows with replacement; <paramref name="compute"/> fills the metrics for a row set.</summary>
     public static List<KeyValuePair<string, Interval>> RowBootstrap(CheckSpec check, int seed, int rows, string[] names, double[] values, RowMetrics compute)
     {
-        var intervals = new List<KeyValuePair<string, Interval>>();
         if (check.Resamples == 0 || rows == 0)
         {
-            return intervals;
+            return [];
         }
 
         var result = Bootstrap.Run(check.Resamples, StableHash.CheckSeed(seed, check.Id), names.Length, check.Confidence, () => new int[rows], (sample, ref rng, output) =>
@@ -51,24 +50,15 @@ internal static class ProbeRequirements
 
             compute(sample, output);
         });
-        for (var m = 0; m < names.Length; m++)
-        {
-            if (result.Intervals[m] is { } interval && !double.IsNaN(values[m]))
-            {
-                intervals.Add(new(names[m], interval));
-            }
-        }
-
-        return intervals;
+        return result.IntervalsFor(names, values);
     }
 
     /// <summary>Percentile intervals from resampling two sets separately (members and non-members, in- and out-of-distribution).</summary>
     public static List<KeyValuePair<string, Interval>> TwoSampleBootstrap(CheckSpec check, int seed, int first, int second, string[] names, double[] values, TwoSampleMetrics compute)
     {
-        var intervals = new List<KeyValuePair<string, Interval>>();
         if (check.Resamples == 0 || first == 0 || second == 0)
         {
-            return intervals;
+            return [];
         }
 
         var result = Bootstrap.Run(check.Resamples, StableHash.CheckSeed(seed, check.Id), names.Length, check.Confidence, () => (new int[first], new int[second]), (scratch, ref rng, output) =>
@@ -85,15 +75,7 @@ internal static class ProbeRequirements
 
             compute(scratch.Item1, scratch.Item2, output);
         });
-        for (var m = 0; m < names.Length; m++)
-        {
-            if (result.Intervals[m] is { } interval && !double.IsNaN(values[m]))
-            {
-                intervals.Add(new(names[m], interval));
-            }
-        }
-
-        return intervals;
+        return result.IntervalsFor(names, values);
     }
 
     /// <summary>Computes metrics on a set of row indices (with repeats).</summary>

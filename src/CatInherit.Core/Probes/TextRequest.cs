@@ -3,8 +3,7 @@ namespace CatInherit.Probes;
 /// <summary>Texts a probe needs a model's outputs for (counterfactual twins, word lists).</summary>
 /// <param name="Key">The probe's own name for the request, used to find the outputs in <see cref="IProbe.Run"/>.</param>
 /// <param name="Texts">The texts, in the order the outputs come back.</param>
-/// <param name="Model">The model's name, or null for the dataset's model (or the policy's only model).</param>
-internal sealed record TextRequest(string Key, IReadOnlyList<string> Texts, string? Model = null)
+internal sealed record TextRequest(string Key, IReadOnlyList<string> Texts)
 {
     /// <summary>Rows to feed instead of texts (numeric features of a tabular or image model).</summary>
     public Data.DataTable? Table { get; init; }

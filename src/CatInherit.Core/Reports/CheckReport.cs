@@ -48,6 +48,13 @@ public sealed record CheckReport
     /// <summary>The display name used by test adapters.</summary>
     public string DisplayName => $"{Kind}: {Id}";
 
+    /// <summary>
+    /// Whether the check stops a release: a failed gate or an undefined gated metric always does, a warning
+    /// only when <paramref name="failOnWarning"/>. The one place this rule is decided.
+    /// </summary>
+    public bool Fails(bool failOnWarning = false) =>
+        Status is CheckStatus.Fail or CheckStatus.Error || (failOnWarning && Status == CheckStatus.Warn);
+
     /// <summary>The interval of a metric, when one was computed.</summary>
     public Interval? IntervalOf(string metric) => Intervals.FirstOrDefault(p => p.Key == metric) is { Key: not null } pair ? pair.Value : null;
 }

@@ -31,7 +31,7 @@ public sealed class HtmlReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         var html = new StringBuilder();
-        var failed = report.CountOf(CheckStatus.Fail) + report.CountOf(CheckStatus.Error);
+        var failed = report.FailedCount;
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>CatInherit report</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
         html.Append(CultureInfo.InvariantCulture, $"<h1>CatInherit: <span class=\"{(report.Passed ? "pass" : "fail")}\">{(report.Passed ? "passed" : "failed")}</span></h1>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{report.CountOf(CheckStatus.Pass)} passed, {failed} failed, {report.CountOf(CheckStatus.Warn)} warned · policy <code>{E(report.Policy)}</code> · seed {report.Seed}</p>\n");
@@ -43,9 +43,7 @@ public sealed class HtmlReportWriter : IReportWriter
         html.Append("<table>\n<tr><th>Status</th><th>Check</th><th>Kind</th><th>Gate</th><th>Value</th><th>Interval</th><th>n</th></tr>\n");
         foreach (var check in report.Checks)
         {
-            var gate = check.Gate is { } g ? $"{g.Gate.Metric} {(g.Gate.Op == Policy.GateOp.Max ? "≤" : "≥")} {Numbers.Format(g.Gate.Threshold)}" : "—";
-            var value = check.Gate?.Value is { } v ? Numbers.Format(v) : "—";
-            var interval = check.Gate is { } gg && check.IntervalOf(gg.Gate.Metric) is { } iv ? Numbers.Format(iv) : "—";
+            var (gate, value, interval) = SummaryRow.Of(check);
             html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"badge {Status(check.Status)}\">{Status(check.Status)}</td><td><a href=\"#{E(check.Id)}\">{E(check.Id)}</a></td><td>{E(check.Kind)}</td><td>{E(gate)}</td><td class=\"n\">{value}</td><td>{interval}</td><td class=\"n\">{check.Count}</td></tr>\n");
         }
 

@@ -17,7 +17,7 @@ public sealed class MarkdownReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         var md = new StringBuilder();
-        var failed = report.CountOf(CheckStatus.Fail) + report.CountOf(CheckStatus.Error);
+        var failed = report.FailedCount;
         md.Append(CultureInfo.InvariantCulture, $"## CatInherit: {(report.Passed ? "passed" : "failed")} ({report.CountOf(CheckStatus.Pass)} passed, {failed} failed, {report.CountOf(CheckStatus.Warn)} warned)\n\n");
         md.Append(CultureInfo.InvariantCulture, $"Policy `{report.Policy}` · seed {report.Seed} · ");
         md.Append(report.Model is { } model ? $"model `{model.Path}` on {model.Provider}\n\n" : "predictions from the datasets\n\n");
@@ -25,9 +25,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         md.Append("|---|---|---|---|---:|---|---:|\n");
         foreach (var check in report.Checks)
         {
-            var gate = check.Gate is { } g ? $"{g.Gate.Metric} {(g.Gate.Op == Policy.GateOp.Max ? "≤" : "≥")} {Numbers.Format(g.Gate.Threshold)}" : "—";
-            var value = check.Gate?.Value is { } v ? Numbers.Format(v) : "—";
-            var interval = check.Gate is { } gg && check.IntervalOf(gg.Gate.Metric) is { } iv ? Numbers.Format(iv) : "—";
+            var (gate, value, interval) = SummaryRow.Of(check);
             md.Append(CultureInfo.InvariantCulture, $"| {Icon(check.Status)} {JsonReportWriter.StatusName(check.Status)} | `{Escape(check.Id)}` | {check.Kind} | {gate} | {value} | {interval} | {check.Count} |\n");
         }
 

@@ -18,16 +18,43 @@ public static class ReportWriters
         {
             var target = Path.Combine(directory, writer.FileName);
             var temporary = target + ".tmp";
-            using (var stream = File.Create(temporary))
+            try
             {
-                writer.Write(report, stream);
+                using (var stream = File.Create(temporary))
+                {
+                    writer.Write(report, stream);
+                }
+
+                File.Move(temporary, target, overwrite: true);
+            }
+            finally
+            {
+                // Whole or not at all: a failed write leaves no partial file behind.
+                if (File.Exists(temporary))
+                {
+                    File.Delete(temporary);
+                }
             }
 
-            File.Move(temporary, target, overwrite: true);
             written.Add(target);
         }
 
         return written;
+    }
+
+    /// <summary><see cref="WriteAll"/>, with a folder that cannot be written reported as a diagnostic instead of an exception.</summary>
+    public static IReadOnlyList<string> TryWriteAll(RunReport report, string directory, IEnumerable<IReportWriter> writers, out Policy.Diagnostic? problem)
+    {
+        try
+        {
+            problem = null;
+            return WriteAll(report, directory, writers);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problem = Policy.Diagnostic.Error(Policy.DiagnosticCodes.InvalidOption, default, $"reports cannot be written to '{directory}': {ex.Message}");
+            return [];
+        }
     }
 
     /// <summary>The report in one format, as a string (for tests and stdout).</summary>

@@ -22,7 +22,10 @@ public sealed class RunReport
     public required IReadOnlyList<CheckReport> Checks { get; init; }
 
     /// <summary>True when no check failed or errored (warnings pass unless the caller says otherwise).</summary>
-    public bool Passed => Checks.All(c => c.Status is CheckStatus.Pass or CheckStatus.Warn);
+    public bool Passed => !Checks.Any(c => c.Fails());
+
+    /// <summary>Checks that failed or errored.</summary>
+    public int FailedCount => Checks.Count(c => c.Fails());
 
     /// <summary>Counts by status.</summary>
     public int CountOf(CheckStatus status) => Checks.Count(c => c.Status == status);

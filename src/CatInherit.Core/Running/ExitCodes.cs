@@ -17,5 +17,5 @@ public static class ExitCodes
 
     /// <summary>The exit code for a finished run.</summary>
     public static int For(Reports.RunReport report, bool failOnWarning) =>
-        report.Passed && !(failOnWarning && report.CountOf(Reports.CheckStatus.Warn) > 0) ? Passed : GateFailed;
+        report.Checks.Any(c => c.Fails(failOnWarning)) ? GateFailed : Passed;
 }

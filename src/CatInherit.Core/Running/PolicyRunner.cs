@@ -45,7 +45,7 @@ public static class PolicyRunner
             var table = tables.FirstOrDefault(t => t.Dataset.Name == check.Dataset);
             foreach (var request in ProbeRegistry.For(check.Kind).Texts(check, table?.Table, CheckModel(policy, check), diagnostics))
             {
-                var name = request.Model ?? check.Values.GetString("model") ?? table?.Model?.Name ?? table?.Dataset.ModelName;
+                var name = check.Values.GetString("model") ?? table?.Model?.Name ?? table?.Dataset.ModelName;
                 if (policy.FindModel(name) is not { } model)
                 {
                     diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownModel, check.Values.LocationOf("model"), policy.Models.Count == 0
@@ -78,12 +78,12 @@ public static class PolicyRunner
             var predictions = PredictionSetBuilder.Build(dataset, table, outputs, diagnostics);
             if (diagnostics.Count(d => d.IsError) == errors)
             {
-                inputs[dataset.Name] = new ProbeInput(table, predictions, outputs, options.Seed, model ?? policy.FindModel(dataset.ModelName));
+                inputs[dataset.Name] = new ProbeInput(table, predictions, outputs, model ?? policy.FindModel(dataset.ModelName));
             }
         }
 
-        ProbeContext ContextOf(CheckSpec check, IReadOnlyDictionary<string, ModelOutputs> outputs) =>
-            new(inputs.GetValueOrDefault(check.Dataset ?? string.Empty), outputs, CheckModel(policy, check), options.Seed)
+        ProbeContext ContextOf(CheckSpec check) =>
+            new(inputs.GetValueOrDefault(check.Dataset ?? string.Empty), texts.Where(t => t.Key.Check == check.Id).ToDictionary(t => t.Key.Key, t => hub.Outputs(t.Value), StringComparer.Ordinal), CheckModel(policy, check), options.Seed)
             {
                 Datasets = check.DatasetRefs.Where(r => inputs.ContainsKey(r.Value)).ToDictionary(r => r.Key, r => inputs[r.Value], StringComparer.Ordinal),
                 Policy = policy,
@@ -91,7 +91,7 @@ public static class PolicyRunner
 
         foreach (var check in policy.Checks)
         {
-            ProbeRegistry.For(check.Kind).Validate(check, ContextOf(check, new Dictionary<string, ModelOutputs>()), diagnostics);
+            ProbeRegistry.For(check.Kind).Validate(check, ContextOf(check), diagnostics);
         }
 
         if (diagnostics.Any(d => d.IsError))
@@ -104,8 +104,7 @@ public static class PolicyRunner
         {
             var check = policy.Checks[i];
             progress?.Report(new RunProgress("check", check.Id, i, policy.Checks.Count));
-            var outputs = texts.Where(t => t.Key.Check == check.Id).ToDictionary(t => t.Key.Key, t => hub.Outputs(t.Value), StringComparer.Ordinal);
-            reports.Add(GateEvaluator.Evaluate(check, ProbeRegistry.For(check.Kind).Run(check, ContextOf(check, outputs))));
+            reports.Add(GateEvaluator.Evaluate(check, ProbeRegistry.For(check.Kind).Run(check, ContextOf(check))));
         }
 
         progress?.Report(new RunProgress("check", string.Empty, policy.Checks.Count, policy.Checks.Count));

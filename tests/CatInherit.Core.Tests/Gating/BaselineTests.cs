@@ -78,4 +78,15 @@ public sealed class BaselineTests : IDisposable
 
         Assert.Contains(problems, d => d.ToString().Contains("error CAT0011: check 'a' has a 'baseline' but no 'gate'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_baseline_that_cannot_be_written_is_a_warning_not_a_crash()
+    {
+        Directory.CreateDirectory(folder.File("catinherit.parity.received.json.tmp"));
+
+        var check = Run(Good);
+
+        Assert.Equal(CheckStatus.Pass, check.Status);
+        Assert.Contains(check.Warnings, w => w.Contains("catinherit.parity.received.json cannot be written", StringComparison.Ordinal));
+    }
 }

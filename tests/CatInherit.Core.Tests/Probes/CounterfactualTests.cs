@@ -122,6 +122,7 @@ public sealed class CounterfactualTests : IDisposable
     [InlineData("  - { id: cf, kind: counterfactual, template: \"a {role}\", fill: { role: [x] }, swap: names }", "(11,47): error CAT0013: check 'cf': the template has no '{swap}' placeholder")]
     [InlineData("  - { id: cf, kind: counterfactual, template: \"{swap} {role}\", swap: names }", "(11,47): error CAT0011: check 'cf': the template's placeholder '{role}' has no words; add 'fill: { role: [...] }'")]
     [InlineData("  - { id: cf, kind: counterfactual, dataset: d, template: \"{swap}\", swap: names }", "(11,59): error CAT0013: check 'cf' needs exactly one of 'dataset' or 'template'; it has 'dataset' and 'template'")]
+    [InlineData("  - { id: cf, kind: counterfactual, dataset: d, swap: gender-terms, positive_label: yes }", "(11,85): error CAT0027: check 'cf': 'positive_label' is not one of the model's classes [0, 1]; set 'positive_label' to the class whose probability should not move")]
     [InlineData("  - { id: cf, kind: counterfactual, dataset: d, swap: nmaes }", "(11,55): error CAT0013: 'swap' in check 'cf' must be one of gender-terms, names, gender; found 'nmaes'. Did you mean 'names'?")]
     public void Bad_templates_and_lists_are_diagnostics(string check, string expected) => Assert.Contains(expected, Relative(Run(check)));
 

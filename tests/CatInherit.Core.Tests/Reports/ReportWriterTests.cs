@@ -105,4 +105,30 @@ public sealed class ReportWriterTests : IDisposable
         Assert.Equal(["junit.xml", "report.html", "report.json", "report.md"], Directory.GetFiles(output).Select(Path.GetFileName).Order());
         Assert.Equal(4, files.Count);
     }
+
+    private sealed class FailingWriter : IReportWriter
+    {
+        public string Format => "broken";
+
+        public string FileName => "broken.txt";
+
+        public void Write(RunReport report, Stream output)
+        {
+            output.Write("half a report"u8);
+            throw new IOException("disk full");
+        }
+    }
+
+    [Fact]
+    public void A_writer_that_fails_midway_leaves_no_partial_file()
+    {
+        var output = folder.File("out");
+
+        Assert.Throws<IOException>(() => ReportWriters.WriteAll(Report(), output, [new FailingWriter()]));
+        var files = ReportWriters.TryWriteAll(Report(), output, [new FailingWriter()], out var problem);
+
+        Assert.Equal(["report.json"], Directory.GetFiles(output).Select(Path.GetFileName));
+        Assert.Empty(files);
+        Assert.StartsWith("catinherit: error CAT0500: reports cannot be written to '", problem!.ToString());
+    }
 }

@@ -1,5 +1,5 @@
-using Google.Protobuf;
 using Onnx;
+using static CatInherit.OnnxGraphs.OnnxGraph;
 
 namespace CatInherit.Tests.Support;
 
@@ -11,20 +11,20 @@ public static class TinyModels
     {
         var graph = new GraphProto { Name = "linear" };
         graph.Input.Add(Tensor(inputName, TensorProto.Types.DataType.Float, inputShape ?? [-1, 3]));
-        graph.Output.Add(Tensor("logits", TensorProto.Types.DataType.Float, [-1, 2]));
+        graph.Output.Add(Tensor("logits", TensorProto.Types.DataType.Float, -1, 2));
         graph.Initializer.Add(Floats("W", [3, 2], [1, 0, 0, 1, 1, 1]));
         graph.Initializer.Add(Floats("B", [2], bias ?? [0.5f, -0.5f]));
         var input = inputName;
         if (inputShape is { Length: > 2 })
         {
-            graph.Initializer.Add(Int64s("flat", [-1, 3]));
+            graph.Initializer.Add(Int64s("flat", -1, 3));
             graph.Node.Add(Node("Reshape", [inputName, "flat"], "x2"));
             input = "x2";
         }
 
         graph.Node.Add(Node("MatMul", [input, "W"], "xw"));
         graph.Node.Add(Node("Add", ["xw", "B"], "logits"));
-        return Save(graph, path);
+        return Save(graph, path, "CatInherit tests");
     }
 
     /// <summary>
@@ -34,21 +34,21 @@ public static class TinyModels
     public static string TokenEcho(string path, bool withTokenTypes = false)
     {
         var graph = new GraphProto { Name = "token-echo" };
-        graph.Input.Add(Tensor("input_ids", TensorProto.Types.DataType.Int64, [-1, -1]));
-        graph.Input.Add(Tensor("attention_mask", TensorProto.Types.DataType.Int64, [-1, -1]));
+        graph.Input.Add(Tensor("input_ids", TensorProto.Types.DataType.Int64, -1, -1));
+        graph.Input.Add(Tensor("attention_mask", TensorProto.Types.DataType.Int64, -1, -1));
         if (withTokenTypes)
         {
-            graph.Input.Add(Tensor("token_type_ids", TensorProto.Types.DataType.Int64, [-1, -1]));
+            graph.Input.Add(Tensor("token_type_ids", TensorProto.Types.DataType.Int64, -1, -1));
         }
 
-        graph.Output.Add(Tensor("hidden", TensorProto.Types.DataType.Float, [-1, -1, 2]));
-        graph.Initializer.Add(Int64s("axis2", [2]));
+        graph.Output.Add(Tensor("hidden", TensorProto.Types.DataType.Float, -1, -1, 2));
+        graph.Initializer.Add(Int64s("axis2", 2));
         graph.Initializer.Add(Floats("two", [], [2]));
-        graph.Node.Add(Node("Cast", ["input_ids"], "ids", new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = (long)TensorProto.Types.DataType.Float }));
+        graph.Node.Add(Node("Cast", ["input_ids"], "ids", ToFloat()));
         graph.Node.Add(Node("Unsqueeze", ["ids", "axis2"], "ids3"));
         graph.Node.Add(Node("Mul", ["ids3", "two"], "ids3x2"));
-        graph.Node.Add(Node("Concat", ["ids3", "ids3x2"], "hidden", new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 2 }));
-        return Save(graph, path);
+        graph.Node.Add(Node("Concat", ["ids3", "ids3x2"], "hidden", Int("axis", 2)));
+        return Save(graph, path, "CatInherit tests");
     }
 
     /// <summary>
@@ -58,66 +58,22 @@ public static class TinyModels
     public static string TokenSum(string path)
     {
         var graph = new GraphProto { Name = "token-sum" };
-        graph.Input.Add(Tensor("input_ids", TensorProto.Types.DataType.Int64, [-1, -1]));
-        graph.Input.Add(Tensor("attention_mask", TensorProto.Types.DataType.Int64, [-1, -1]));
-        graph.Output.Add(Tensor("logits", TensorProto.Types.DataType.Float, [-1, 2]));
-        var toFloat = new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = (long)TensorProto.Types.DataType.Float };
-        graph.Initializer.Add(Int64s("axis1", [1]));
+        graph.Input.Add(Tensor("input_ids", TensorProto.Types.DataType.Int64, -1, -1));
+        graph.Input.Add(Tensor("attention_mask", TensorProto.Types.DataType.Int64, -1, -1));
+        graph.Output.Add(Tensor("logits", TensorProto.Types.DataType.Float, -1, 2));
+        var toFloat = ToFloat();
+        graph.Initializer.Add(Int64s("axis1", 1));
         graph.Initializer.Add(Floats("offset", [], [2000]));
         graph.Initializer.Add(Floats("scale", [], [100]));
         graph.Initializer.Add(Floats("zero", [], [0]));
         graph.Node.Add(Node("Cast", ["input_ids"], "ids", toFloat));
         graph.Node.Add(Node("Cast", ["attention_mask"], "mask", toFloat));
         graph.Node.Add(Node("Mul", ["ids", "mask"], "masked"));
-        graph.Node.Add(Node("ReduceSum", ["masked", "axis1"], "sum", new AttributeProto { Name = "keepdims", Type = AttributeProto.Types.AttributeType.Int, I = 1 }));
+        graph.Node.Add(Node("ReduceSum", ["masked", "axis1"], "sum", Int("keepdims", 1)));
         graph.Node.Add(Node("Sub", ["sum", "offset"], "shifted"));
         graph.Node.Add(Node("Div", ["shifted", "scale"], "v"));
         graph.Node.Add(Node("Mul", ["v", "zero"], "zeros"));
-        graph.Node.Add(Node("Concat", ["zeros", "v"], "logits", new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 1 }));
-        return Save(graph, path);
-    }
-
-    private static string Save(GraphProto graph, string path)
-    {
-        var model = new ModelProto { IrVersion = 8, ProducerName = "CatInherit tests", Graph = graph };
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = string.Empty, Version = 13 });
-        File.WriteAllBytes(path, model.ToByteArray());
-        return path;
-    }
-
-    private static NodeProto Node(string op, string[] inputs, string output, params AttributeProto[] attributes)
-    {
-        var node = new NodeProto { OpType = op, Name = output };
-        node.Input.AddRange(inputs);
-        node.Output.Add(output);
-        node.Attribute.AddRange(attributes);
-        return node;
-    }
-
-    private static ValueInfoProto Tensor(string name, TensorProto.Types.DataType type, long[] dims)
-    {
-        var shape = new TensorShapeProto();
-        foreach (var d in dims)
-        {
-            shape.Dim.Add(d < 0 ? new TensorShapeProto.Types.Dimension { DimParam = "d" + shape.Dim.Count } : new TensorShapeProto.Types.Dimension { DimValue = d });
-        }
-
-        return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } } };
-    }
-
-    private static TensorProto Floats(string name, long[] dims, float[] values)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
-        tensor.Dims.AddRange(dims);
-        tensor.FloatData.AddRange(values);
-        return tensor;
-    }
-
-    private static TensorProto Int64s(string name, long[] values)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
-        tensor.Dims.Add(values.Length);
-        tensor.Int64Data.AddRange(values);
-        return tensor;
+        graph.Node.Add(Node("Concat", ["zeros", "v"], "logits", Int("axis", 1)));
+        return Save(graph, path, "CatInherit tests");
     }
 }

@@ -10,9 +10,6 @@ public sealed record CheckKindDescriptor(string Name, string Description, IReadO
     /// <summary>Whether the kind compares predictions with labels (so an embedding model cannot feed it).</summary>
     public bool NeedsPredictions { get; init; } = true;
 
-    /// <summary>False for kinds whose datasets need no model outputs at all.</summary>
-    public bool NeedsModelOutputs { get; init; } = true;
-
     /// <summary>Groups of keys of which a check must have exactly one (e.g. dataset or template).</summary>
     public IReadOnlyList<IReadOnlyList<string>> OneOf { get; init; } = [];
 

@@ -40,25 +40,13 @@ public static class JsonSchemaWriter
                         json.WriteEndObject();
                         break;
                     case "datasets":
-                        json.WriteStartObject();
-                        json.WriteString("description", key.Description);
-                        json.WriteString("type", "object");
-                        json.WriteNumber("minProperties", 1);
-                        json.WritePropertyName("additionalProperties");
-                        WriteObject(json, "A dataset: a file and the columns that hold labels and model outputs.", PolicySchema.DatasetKeys);
-                        json.WriteEndObject();
+                        WriteNamedObjects(json, key.Description, "A dataset: a file and the columns that hold labels and model outputs.", PolicySchema.DatasetKeys);
                         break;
                     case "checks":
                         WriteChecks(json, key.Description);
                         break;
                     case "models":
-                        json.WriteStartObject();
-                        json.WriteString("description", key.Description);
-                        json.WriteString("type", "object");
-                        json.WriteNumber("minProperties", 1);
-                        json.WritePropertyName("additionalProperties");
-                        WriteObject(json, "A named model.", PolicySchema.ModelKeys);
-                        json.WriteEndObject();
+                        WriteNamedObjects(json, key.Description, "A named model.", PolicySchema.ModelKeys);
                         break;
                     default:
                         WriteKey(json, key);
@@ -71,6 +59,18 @@ public static class JsonSchemaWriter
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>A mapping from user-chosen names to objects with <paramref name="keys"/> (datasets, models).</summary>
+    private static void WriteNamedObjects(Utf8JsonWriter json, string description, string itemDescription, IReadOnlyList<KeySpec> keys)
+    {
+        json.WriteStartObject();
+        json.WriteString("description", description);
+        json.WriteString("type", "object");
+        json.WriteNumber("minProperties", 1);
+        json.WritePropertyName("additionalProperties");
+        WriteObject(json, itemDescription, keys);
+        json.WriteEndObject();
     }
 
     private static void WriteChecks(Utf8JsonWriter json, string description)

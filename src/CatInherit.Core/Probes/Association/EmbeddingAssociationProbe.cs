@@ -39,11 +39,7 @@ internal sealed class EmbeddingAssociationProbe : IProbe
     public ProbeResult Run(CheckSpec check, ProbeContext context)
     {
         var (title, _) = Sets(check, [])!.Value;
-        double[][] Vectors(string key)
-        {
-            var outputs = context.Texts[key];
-            return [.. Enumerable.Range(0, outputs.Rows).Select(r => outputs.Row(r).ToArray().Select(v => (double)v).ToArray())];
-        }
+        double[][] Vectors(string key) => context.Texts[key].ToRows();
 
         var x = Vectors("X");
         var y = Vectors("Y");

@@ -88,7 +88,7 @@ internal sealed class CorruptionProbe : IProbe
         var predictions = input.Predictions!;
         var labels = predictions.Labels;
         var clean = predictions.Predicted;
-        var variants = context.Texts.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Key, Predicted: Predict(t.Value))).ToArray();
+        var variants = context.Texts.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Key, Predicted: t.Value.Predicted())).ToArray();
         var values = new double[MetricNames.Length];
         void Compute(int[] rows, Span<double> output)
         {
@@ -173,26 +173,5 @@ internal sealed class CorruptionProbe : IProbe
         }
 
         return new DataTable(table.File, table.Lines, model.FeatureColumns.Select((name, c) => (name, column: (DataColumn)new NumericColumn(name, corrupted[c]))).ToDictionary(p => p.name, p => p.column, StringComparer.Ordinal));
-    }
-
-    private static int[] Predict(ModelOutputs outputs)
-    {
-        var width = Math.Max(2, outputs.Width);
-        var p = new float[width];
-        var scores = new double[outputs.Width];
-        var result = new int[outputs.Rows];
-        for (var r = 0; r < outputs.Rows; r++)
-        {
-            var row = outputs.Row(r);
-            for (var k = 0; k < scores.Length; k++)
-            {
-                scores[k] = row[k];
-            }
-
-            Probability.FromScores(scores, outputs.Kind == OutputKind.Logits, p);
-            result[r] = Probability.ArgMax(p);
-        }
-
-        return result;
     }
 }

@@ -46,6 +46,22 @@ internal sealed partial class CounterfactualProbe : IProbe
 
     public void Validate(CheckSpec check, ProbeContext context, List<Diagnostic> diagnostics)
     {
+        if (context.Texts.TryGetValue(Originals, out var outputs) && PositiveClass(check, context, outputs).Index < 0)
+        {
+            var classes = Classes(context, outputs);
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownClass, check.Values.LocationOf("positive_label"),
+                $"check '{check.Id}': {(check.Values.Has("positive_label") ? "'positive_label'" : "the default positive label '1'")} is not one of the model's classes [{string.Join(", ", classes)}]; set 'positive_label' to the class whose probability should not move"));
+        }
+    }
+
+    /// <summary>The dataset's classes, or 0..K-1 for a model with K outputs (at least 0, 1).</summary>
+    private static string[] Classes(ProbeContext context, ModelOutputs outputs) =>
+        context.Input?.Predictions?.Classes ?? [.. Enumerable.Range(0, Math.Max(2, outputs.Width)).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+
+    private static (string[] Classes, int Index) PositiveClass(CheckSpec check, ProbeContext context, ModelOutputs outputs)
+    {
+        var classes = Classes(context, outputs);
+        return (classes, Array.IndexOf(classes, LabelText.Canonical(check.Values.GetString("positive_label") ?? "1")));
     }
 
     public ProbeResult Run(CheckSpec check, ProbeContext context)
@@ -54,8 +70,7 @@ internal sealed partial class CounterfactualProbe : IProbe
         var pairs = Pairs(check, input?.Table, context.Model?.TextColumn, [])!;
         var original = context.Texts[Originals];
         var twin = context.Texts[Twins];
-        var classes = input?.Predictions?.Classes ?? [.. Enumerable.Range(0, Math.Max(2, original.Width)).Select(i => i.ToString(CultureInfo.InvariantCulture))];
-        var positive = Math.Max(0, Array.IndexOf(classes, LabelText.Canonical(check.Values.GetString("positive_label") ?? "1")));
+        var (classes, positive) = PositiveClass(check, context, original);
         var n = pairs.Texts.Count;
         var flips = new bool[n];
         var deltas = new double[n];
@@ -65,8 +80,8 @@ internal sealed partial class CounterfactualProbe : IProbe
         var after = new double[n];
         for (var i = 0; i < n; i++)
         {
-            Probabilities(original, i, p);
-            Probabilities(twin, i, q);
+            original.Probabilities(i, p);
+            twin.Probabilities(i, q);
             flips[i] = Probability.ArgMax(p) != Probability.ArgMax(q);
             before[i] = p[positive];
             after[i] = q[positive];
@@ -75,26 +90,7 @@ internal sealed partial class CounterfactualProbe : IProbe
 
         var values = new double[MetricNames.Length];
         Compute(flips, deltas, Enumerable.Range(0, n).ToArray(), values);
-        var intervals = new List<KeyValuePair<string, Interval>>();
-        if (check.Resamples > 0 && n > 0)
-        {
-            var bootstrap = Bootstrap.Run(check.Resamples, StableHash.CheckSeed(context.Seed, check.Id), MetricNames.Length, check.Confidence, () => new int[n], (indices, ref rng, output) =>
-            {
-                for (var i = 0; i < indices.Length; i++)
-                {
-                    indices[i] = rng.NextInt(indices.Length);
-                }
-
-                Compute(flips, deltas, indices, output);
-            });
-            for (var m = 0; m < MetricNames.Length; m++)
-            {
-                if (bootstrap.Intervals[m] is { } interval && !double.IsNaN(values[m]))
-                {
-                    intervals.Add(new(MetricNames[m], interval));
-                }
-            }
-        }
+        var intervals = ProbeRequirements.RowBootstrap(check, context.Seed, n, MetricNames, values, (rows, output) => Compute(flips, deltas, rows, output));
 
         var worst = Enumerable.Range(0, n).OrderByDescending(i => Math.Abs(deltas[i])).ThenBy(i => i).Take(5)
             .Select(i => (JsonNode)new JsonObject
@@ -143,18 +139,6 @@ internal sealed partial class CounterfactualProbe : IProbe
         output[0] = flipped / indices.Length;
         output[1] = sum / indices.Length;
         output[2] = max;
-    }
-
-    private static void Probabilities(ModelOutputs outputs, int row, Span<float> target)
-    {
-        var scores = new double[outputs.Width];
-        var source = outputs.Row(row);
-        for (var k = 0; k < scores.Length; k++)
-        {
-            scores[k] = source[k];
-        }
-
-        Probability.FromScores(scores, outputs.Kind == OutputKind.Logits, target);
     }
 
     private sealed record PairSet(List<string> Texts, List<string> Twins, int Skipped);

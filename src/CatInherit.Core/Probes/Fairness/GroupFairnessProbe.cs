@@ -71,17 +71,12 @@ internal sealed class GroupFairnessProbe : IProbe
         var intervals = new List<KeyValuePair<string, Interval>>();
         if (check.Resamples > 0 && counts.Length > 0)
         {
-            var bootstrap = RunBootstrap(check, input.Seed, rowGroup, cells, included, counts);
-            for (var m = 0; m < values.Length; m++)
+            var bootstrap = RunBootstrap(check, context.Seed, rowGroup, cells, included, counts);
+            intervals.AddRange(bootstrap.IntervalsFor(GroupFairnessMetrics.Names, values));
+            var gated = Array.IndexOf(GroupFairnessMetrics.Names, check.Gate?.Metric);
+            if (gated >= 0 && bootstrap.Dropped[gated] > 0 && intervals.Any(i => i.Key == check.Gate!.Metric))
             {
-                if (!double.IsNaN(values[m]) && bootstrap.Intervals[m] is { } interval)
-                {
-                    intervals.Add(new(GroupFairnessMetrics.Names[m], interval));
-                    if (bootstrap.Dropped[m] > 0 && check.Gate?.Metric == GroupFairnessMetrics.Names[m])
-                    {
-                        warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{bootstrap.Dropped[m]} of {bootstrap.Resamples} bootstrap resamples left {GroupFairnessMetrics.Names[m]} undefined and were dropped from its interval"));
-                    }
-                }
+                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{bootstrap.Dropped[gated]} of {bootstrap.Resamples} bootstrap resamples left {check.Gate!.Metric} undefined and were dropped from its interval"));
             }
         }
 

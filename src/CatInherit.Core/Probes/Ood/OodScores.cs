@@ -1,4 +1,3 @@
-using CatInherit.Model;
 using CatInherit.Policy;
 
 namespace CatInherit.Probes.Ood;
@@ -31,7 +30,7 @@ internal static class OodScores
     {
         if (input.Outputs is { Kind: OutputKind.Logits } outputs)
         {
-            return Rows(outputs);
+            return outputs.ToRows();
         }
 
         if (dataset.ScoreKind == ScoreKind.Logits && dataset.Scores.Count > 0)
@@ -44,7 +43,7 @@ internal static class OodScores
     }
 
     /// <summary>The model's raw output rows (embeddings, logits or probabilities) as features.</summary>
-    public static double[][]? Features(ProbeInput input) => input.Outputs is { } outputs ? Rows(outputs) : null;
+    public static double[][]? Features(ProbeInput input) => input.Outputs is { } outputs ? outputs.ToRows() : null;
 
     public static double[] Mahalanobis(double[][] fit, int[] labels, double[][] samples)
     {
@@ -104,9 +103,6 @@ internal static class OodScores
             return -distances[kth];
         })];
     }
-
-    private static double[][] Rows(ModelOutputs outputs) =>
-        [.. Enumerable.Range(0, outputs.Rows).Select(r => outputs.Row(r).ToArray().Select(v => (double)v).ToArray())];
 
     private static double[] Normalize(double[] v)
     {

@@ -74,26 +74,7 @@ internal sealed class AttributeInferenceProbe : IProbe
 
         var values = new double[MetricNames.Length];
         Compute(heldOut, y, classes, Enumerable.Range(0, y.Length).ToArray(), values);
-        var intervals = new List<KeyValuePair<string, Interval>>();
-        if (check.Resamples > 0)
-        {
-            var bootstrap = Bootstrap.Run(check.Resamples, seed, MetricNames.Length, check.Confidence, () => new int[y.Length], (rows, ref rng, output) =>
-            {
-                for (var i = 0; i < rows.Length; i++)
-                {
-                    rows[i] = rng.NextInt(rows.Length);
-                }
-
-                Compute(heldOut, y, classes, rows, output);
-            });
-            for (var m = 0; m < MetricNames.Length; m++)
-            {
-                if (bootstrap.Intervals[m] is { } interval && !double.IsNaN(values[m]))
-                {
-                    intervals.Add(new(MetricNames[m], interval));
-                }
-            }
-        }
+        var intervals = ProbeRequirements.RowBootstrap(check, context.Seed, y.Length, MetricNames, values, (rows, output) => Compute(heldOut, y, classes, rows, output));
 
         var majority = y.GroupBy(c => c).Max(g => g.Count()) / (double)y.Length;
         return new ProbeResult
@@ -119,7 +100,7 @@ internal sealed class AttributeInferenceProbe : IProbe
     {
         if (input.Outputs is { } outputs)
         {
-            return [.. Enumerable.Range(0, outputs.Rows).Select(r => outputs.Row(r).ToArray().Select(v => (double)v).ToArray())];
+            return outputs.ToRows();
         }
 
         if (input.Predictions?.Probabilities is { } p)

@@ -49,11 +49,11 @@ internal sealed class MembershipInferenceProbe : IProbe
         var warnings = new List<string>();
 
         // A row in both sets would be scored as member and non-member at once: keep it as a member only.
-        var memberTexts = Texts(members, context).ToHashSet(StringComparer.Ordinal);
+        var memberTexts = Texts(members).ToHashSet(StringComparer.Ordinal);
         var nonMemberRows = Enumerable.Range(0, nonMembers.Table.RowCount).ToList();
         if (memberTexts.Count > 0)
         {
-            var texts = Texts(nonMembers, context);
+            var texts = Texts(nonMembers);
             var shared = nonMemberRows.Where(r => memberTexts.Contains(texts[r])).ToHashSet();
             if (shared.Count > 0)
             {
@@ -162,6 +162,6 @@ internal sealed class MembershipInferenceProbe : IProbe
         return ([.. members.Select((s, i) => Percentile(s, memberLabels[i]))], [.. nonMembers.Select((s, i) => Percentile(s, nonMemberLabels[i]))]);
     }
 
-    private static string[] Texts(ProbeInput input, ProbeContext context) =>
+    private static string[] Texts(ProbeInput input) =>
         input.Model?.TextColumn is { } column && input.Table.Has(column) ? input.Table.Column<TextColumn>(column).Values : [];
 }
