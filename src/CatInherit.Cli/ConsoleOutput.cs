@@ -16,16 +16,17 @@ internal static class ConsoleOutput
 
     public static void WriteChecks(RunReport report, TextWriter stdout, TextWriter stderr)
     {
+        // Columns line up; "reported" (a check without a gate) widens the status column only when it occurs.
+        var width = report.Checks.Select(c => JsonReportWriter.StatusName(c.Status).Length).Append(5).Max();
         foreach (var check in report.Checks)
         {
-            stdout.WriteLine($"{JsonReportWriter.StatusName(check.Status).ToUpperInvariant(),-5}  {check.DisplayName}  {check.Message}");
+            stdout.WriteLine($"{JsonReportWriter.StatusName(check.Status).ToUpperInvariant().PadRight(width)}  {check.DisplayName}  {check.Message}");
             foreach (var warning in check.Warnings)
             {
                 stderr.WriteLine(Diagnostic.Warning(DiagnosticCodes.CheckWarning, check.Location, $"{check.Id}: {warning}").ToString());
             }
         }
 
-        var failed = report.FailedCount;
-        stdout.WriteLine($"{report.Checks.Count} checks: {report.CountOf(CheckStatus.Pass)} passed, {failed} failed, {report.CountOf(CheckStatus.Warn)} warned");
+        stdout.WriteLine($"{Numbers.Count(report.Checks.Count, "check")}: {report.Summary}");
     }
 }

@@ -16,8 +16,17 @@ public sealed class RunCatInheritGate : Microsoft.Build.Utilities.Task
     [Required]
     public ITaskItem[] Policies { get; set; } = [];
 
-    /// <summary>Where to write report.json, report.md and junit.xml (one sub-folder per policy when several).</summary>
+    /// <summary>Where to write the reports (one sub-folder per policy when several; see <see cref="ReportFolders"/>).</summary>
     public string? ReportDirectory { get; set; }
+
+    /// <summary>
+    /// Set after a filtered <c>dotnet test</c>: the folder where the tests recorded which checks ran
+    /// (<see cref="RanChecks"/>). Only those checks are gated; a policy none of whose checks ran is not gated.
+    /// </summary>
+    public string? RanChecksDirectory { get; set; }
+
+    /// <summary>The test filter (<c>VSTestTestCaseFilter</c>), for messages.</summary>
+    public string? TestFilter { get; set; }
 
     /// <summary>Whether a warning fails the gate.</summary>
     public bool FailOnWarning { get; set; }
@@ -32,9 +41,27 @@ public sealed class RunCatInheritGate : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         UseNativeRuntimeFrom(NativeSearchDirectory);
-        foreach (var policy in Policies)
+        var folders = ReportFolders.For([.. Policies.Select(p => p.ItemSpec)], ReportDirectory ?? string.Empty);
+        var ran = RanChecksDirectory is { Length: > 0 } record ? RanChecks.Read(record) : null;
+        for (var i = 0; i < Policies.Length; i++)
         {
-            var result = PolicyRunner.Run(policy.ItemSpec, new RunOptions { Seed = Seed });
+            var policy = Policies[i];
+            var options = new RunOptions { Seed = Seed };
+            if (ran is not null)
+            {
+                // A filtered test run: gate what ran, and say so, with the way to gate everything.
+                var whole = "`dotnet build -t:CatInheritGate` gates the whole policy";
+                if (!ran.TryGetValue(Path.GetFullPath(policy.ItemSpec), out var ids))
+                {
+                    Log.LogMessage(MessageImportance.High, $"CatInherit gate: no check of {policy.ItemSpec} ran under the test filter '{TestFilter}', so none is gated; {whole}.");
+                    continue;
+                }
+
+                options = options with { Checks = ids };
+                Log.LogMessage(MessageImportance.High, $"CatInherit gate: gating the {Numbers.Count(ids.Count, "check")} of {policy.ItemSpec} that ran under the test filter '{TestFilter}' ({string.Join(", ", ids.Order(StringComparer.Ordinal))}); {whole}.");
+            }
+
+            var result = PolicyRunner.Run(policy.ItemSpec, options);
             foreach (var diagnostic in result.Diagnostics)
             {
                 MSBuildDiagnostics.Log(Log, diagnostic);
@@ -47,8 +74,7 @@ public sealed class RunCatInheritGate : Microsoft.Build.Utilities.Task
 
             if (ReportDirectory is { Length: > 0 } directory)
             {
-                var target = Policies.Length == 1 ? directory : Path.Combine(directory, Path.GetFileNameWithoutExtension(policy.ItemSpec));
-                ReportWriters.TryWriteAll(report, target, ReportWriters.All, out var problem);
+                ReportWriters.TryWriteAll(report, folders[i], ReportWriters.All, out var problem);
                 if (problem is not null)
                 {
                     MSBuildDiagnostics.Log(Log, problem);

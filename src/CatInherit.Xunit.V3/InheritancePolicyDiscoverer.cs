@@ -1,51 +1,69 @@
+using System.Reflection;
 using CatInherit.Running;
+using Xunit;
 using Xunit.Sdk;
 using Xunit.v3;
 
 namespace CatInherit.Xunit;
 
-/// <summary>One test case per check; a policy that does not load becomes one failing test showing every diagnostic.</summary>
+/// <summary>
+/// One test case per check, each a test of the user's method (so its class and method name are the user's,
+/// like a <c>[Theory]</c> row); a policy that is missing or does not load becomes one failing test showing why.
+/// </summary>
 public sealed class InheritancePolicyDiscoverer : IXunitTestCaseDiscoverer
 {
-    private static readonly System.Reflection.MethodInfo RunMethod = typeof(InheritanceCheckRun).GetMethod(nameof(InheritanceCheckRun.Run))!;
-
     /// <inheritdoc />
     public ValueTask<IReadOnlyCollection<IXunitTestCase>> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, IXunitTestMethod testMethod, IFactAttribute factAttribute)
     {
         ArgumentNullException.ThrowIfNull(testMethod);
         ArgumentNullException.ThrowIfNull(factAttribute);
-        var (path, checkId) = factAttribute switch
-        {
-            InheritanceCheckAttribute single => (single.Path, single.CheckId),
-            InheritancePolicyAttribute all => (all.Path, null),
-            _ => throw new InvalidOperationException($"{factAttribute.GetType().Name} is not a CatInherit attribute."),
-        };
-        var assemblyDirectory = Path.GetDirectoryName(testMethod.TestClass.Class.Assembly.Location);
-        var found = PolicyDiscovery.Discover(path, assemblyDirectory, factAttribute.SourceFilePath, checkId);
+        var use = Use(testMethod.MethodName, factAttribute) ?? throw new InvalidOperationException($"{factAttribute.GetType().Name} is not a CatInherit attribute.");
+        var inClass = testMethod.TestClass.Class.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
+            .SelectMany(m => m.GetCustomAttributes<FactAttribute>().Select(a => Use(m.Name, a)))
+            .OfType<PolicyAttributeUse>()
+            .ToList();
+        var assemblyDirectory = CheckVerdicts.AssemblyDirectory(testMethod.TestClass.Class.Assembly);
+        var found = PolicyDiscovery.Discover(use, inClass, assemblyDirectory);
         if (found.Error is { } error)
         {
-            return Error(testMethod, factAttribute, error);
+            return new([new ExecutionErrorTestCase(testMethod, testMethod.MethodName, testMethod.UniqueID + ":catinherit-error", factAttribute.SourceFilePath, factAttribute.SourceLineNumber, error)]);
         }
 
-        var resolved = found.PolicyPath;
-        var checks = found.Checks;
-
-        var runClass = new XunitTestClass(typeof(InheritanceCheckRun), testMethod.TestClass.TestCollection, $"{testMethod.TestClass.UniqueID}:catinherit");
-        IReadOnlyCollection<IXunitTestCase> cases = [.. checks.Select(check =>
+        IReadOnlyCollection<IXunitTestCase> cases = [.. found.Checks.Select((check, i) =>
         {
-            var id = $"{testMethod.UniqueID}:{resolved}:{check.Id}";
-            object[] arguments = [resolved, check.Id];
-            var method = new XunitTestMethod(runClass, RunMethod, arguments, id + ":method");
             var traits = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase)
             {
-                ["CatInherit.Kind"] = [check.Kind],
-                ["CatInherit.Check"] = [check.Id],
+                [CheckVerdicts.KindTrait] = [check.Kind],
+                [CheckVerdicts.CheckTrait] = [check.Id],
             };
-            return (IXunitTestCase)new XunitTestCase(method, check.DisplayName, id, @explicit: false, skipExceptions: null, skipReason: null, skipType: null, skipUnless: null, skipWhen: null, traits, arguments, factAttribute.SourceFilePath, factAttribute.SourceLineNumber, timeout: null);
+            foreach (var (name, values) in testMethod.Traits)
+            {
+                traits.TryAdd(name, [.. values]);
+            }
+
+            return (IXunitTestCase)new XunitTestCase(
+                testMethod,
+                found.DisplayNames[i],
+                $"{testMethod.UniqueID}:{found.PolicyPath}:{check.Id}",
+                factAttribute.Explicit,
+                factAttribute.SkipExceptions,
+                factAttribute.Skip,
+                factAttribute.SkipType,
+                factAttribute.SkipUnless,
+                factAttribute.SkipWhen,
+                traits,
+                testMethodArguments: [],
+                factAttribute.SourceFilePath,
+                factAttribute.SourceLineNumber,
+                factAttribute.Timeout == 0 ? null : factAttribute.Timeout);
         })];
         return new(cases);
     }
 
-    private static ValueTask<IReadOnlyCollection<IXunitTestCase>> Error(IXunitTestMethod testMethod, IFactAttribute attribute, string message) =>
-        new([new ExecutionErrorTestCase(testMethod, testMethod.MethodName, testMethod.UniqueID + ":catinherit-error", attribute.SourceFilePath, attribute.SourceLineNumber, message)]);
+    private static PolicyAttributeUse? Use(string method, object attribute) => attribute switch
+    {
+        InheritanceCheckAttribute single => new(method, single.Path, single.SourceFilePath, single.CheckId),
+        InheritancePolicyAttribute all => new(method, all.Path, all.SourceFilePath, null),
+        _ => null,
+    };
 }

@@ -5,7 +5,11 @@ using Xunit.Sdk;
 
 namespace CatInherit.Xunit;
 
-/// <summary>Reports one check's verdict from the shared policy run as a passed or failed test.</summary>
+/// <summary>
+/// Reports one check's verdict from the shared policy run as a passed or failed test. xUnit v2 has no test
+/// warnings: a warning is written to the test's output and, as one line, to the test host's standard output,
+/// which <c>dotnet test</c> shows at normal verbosity (<c>-v n</c>) and above.
+/// </summary>
 internal sealed class InheritanceCheckRunner(InheritanceCheckTestCase testCase, IMessageBus messageBus, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource)
     : TestCaseRunner<InheritanceCheckTestCase>(testCase, messageBus, aggregator, cancellationTokenSource)
 {
@@ -19,12 +23,19 @@ internal sealed class InheritanceCheckRunner(InheritanceCheckTestCase testCase, 
         }
 
         var clock = Stopwatch.StartNew();
-        var (passed, message) = await Task.Run(() => SharedPolicyRuns.Verdict(TestCase.PolicyPath, TestCase.CheckId)).ConfigureAwait(false);
+        var assemblyDirectory = InheritancePolicyDiscoverer.AssemblyDirectory(TestCase.TestMethod);
+        var verdict = await Task.Run(() => SharedPolicyRuns.Verdict(TestCase.PolicyPath, TestCase.CheckId, assemblyDirectory)).ConfigureAwait(false);
         var time = (decimal)clock.Elapsed.TotalSeconds;
-        ITestResultMessage result = passed
-            ? new TestPassed(test, time, message + Environment.NewLine)
-            : new TestFailed(test, time, message + Environment.NewLine, ["CatInherit.GateFailed"], [message], [string.Empty], [-1]);
-        if (!passed)
+        var output = verdict.Output + Environment.NewLine + string.Concat(verdict.Warnings.Select(w => $"warning: {w}{Environment.NewLine}"));
+        foreach (var warning in verdict.Warnings)
+        {
+            Console.Out.WriteLine($"[CatInherit] warning: {warning}");
+        }
+
+        ITestResultMessage result = verdict.Passed
+            ? new TestPassed(test, time, output)
+            : new TestFailed(test, time, output, ["CatInherit.GateFailed"], [verdict.Output], [string.Empty], [-1]);
+        if (!verdict.Passed)
         {
             summary.Failed = 1;
         }

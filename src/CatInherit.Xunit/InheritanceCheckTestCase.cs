@@ -3,7 +3,10 @@ using Xunit.Sdk;
 
 namespace CatInherit.Xunit;
 
-/// <summary>A test case for one check of a policy: display name <c>"{kind}: {id}"</c>, traits CatInherit.Kind and CatInherit.Check.</summary>
+/// <summary>
+/// A test case for one check of a policy, a test of the user's method: display name <c>"{kind}: {id}"</c>
+/// (plus the policy when the class uses several), traits CatInherit.Kind and CatInherit.Check.
+/// </summary>
 public sealed class InheritanceCheckTestCase : XunitTestCase
 {
     /// <summary>For deserialization only.</summary>
@@ -13,12 +16,13 @@ public sealed class InheritanceCheckTestCase : XunitTestCase
     }
 
     /// <summary>Creates the test case.</summary>
-    public InheritanceCheckTestCase(IMessageSink diagnosticMessageSink, TestMethodDisplay defaultMethodDisplay, TestMethodDisplayOptions defaultMethodDisplayOptions, ITestMethod testMethod, string policyPath, string checkId, string kind)
+    public InheritanceCheckTestCase(IMessageSink diagnosticMessageSink, TestMethodDisplay defaultMethodDisplay, TestMethodDisplayOptions defaultMethodDisplayOptions, ITestMethod testMethod, string policyPath, string checkId, string kind, string displayName)
         : base(diagnosticMessageSink, defaultMethodDisplay, defaultMethodDisplayOptions, testMethod)
     {
         PolicyPath = policyPath;
         CheckId = checkId;
         Kind = kind;
+        CheckDisplayName = displayName;
     }
 
     /// <summary>The resolved policy file.</summary>
@@ -30,6 +34,9 @@ public sealed class InheritanceCheckTestCase : XunitTestCase
     /// <summary>The check's kind.</summary>
     public string Kind { get; private set; } = string.Empty;
 
+    /// <summary>The test's name: <c>"{kind}: {id}"</c>, plus the policy's path when the class uses several policies.</summary>
+    public string CheckDisplayName { get; private set; } = string.Empty;
+
     /// <inheritdoc />
     public override void Serialize(IXunitSerializationInfo data)
     {
@@ -38,6 +45,7 @@ public sealed class InheritanceCheckTestCase : XunitTestCase
         data.AddValue(nameof(PolicyPath), PolicyPath);
         data.AddValue(nameof(CheckId), CheckId);
         data.AddValue(nameof(Kind), Kind);
+        data.AddValue(nameof(CheckDisplayName), CheckDisplayName);
     }
 
     /// <inheritdoc />
@@ -47,6 +55,7 @@ public sealed class InheritanceCheckTestCase : XunitTestCase
         PolicyPath = data.GetValue<string>(nameof(PolicyPath));
         CheckId = data.GetValue<string>(nameof(CheckId));
         Kind = data.GetValue<string>(nameof(Kind));
+        CheckDisplayName = data.GetValue<string>(nameof(CheckDisplayName));
         base.Deserialize(data);
     }
 
@@ -58,7 +67,7 @@ public sealed class InheritanceCheckTestCase : XunitTestCase
     protected override void Initialize()
     {
         base.Initialize();
-        DisplayName = $"{Kind}: {CheckId}";
+        DisplayName = CheckDisplayName;
         Traits["CatInherit.Kind"] = [Kind];
         Traits["CatInherit.Check"] = [CheckId];
     }

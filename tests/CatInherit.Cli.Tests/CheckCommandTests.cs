@@ -39,8 +39,22 @@ public sealed class CheckCommandTests : IDisposable
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.StartsWith("PASS   group-fairness: parity  demographic_parity_difference 0.5 [", outcome.Stdout);
-        Assert.EndsWith("1 checks: 1 passed, 0 failed, 0 warned\n", outcome.Stdout);
+        Assert.EndsWith("1 check: 1 passed, 0 failed, 0 warned\n", outcome.Stdout);
         Assert.Equal(string.Empty, outcome.Stderr);
+    }
+
+    [Fact]
+    public void A_check_without_a_gate_is_reported_not_passed_and_exits_0()
+    {
+        Policy("0.1", "  - { id: seen, kind: group-fairness, dataset: preds, sensitive: sex }\n");
+        File.WriteAllText(folder.File("policies/catinherit.yaml"), File.ReadAllText(folder.File("policies/catinherit.yaml")).Replace("max: 0.1", "max: 0.6", StringComparison.Ordinal));
+
+        var outcome = CliRunner.InProcess(folder.Path, "check", "policies/catinherit.yaml");
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("\nREPORTED  group-fairness: seen  no gate; metrics reported only (n=8)\n", outcome.Stdout);
+        Assert.StartsWith("PASS      group-fairness: parity", outcome.Stdout);
+        Assert.EndsWith("2 checks: 1 passed, 0 failed, 0 warned, 1 reported (no gate)\n", outcome.Stdout);
     }
 
     [Fact]
@@ -165,7 +179,7 @@ public sealed class CheckCommandTests : IDisposable
         var bad = CliRunner.InProcess(folder.Path, "validate", "bad.yaml");
 
         Assert.Equal(0, ok.ExitCode);
-        Assert.Equal("policies/catinherit.yaml: valid (1 checks, 1 datasets)\n", ok.Stdout);
+        Assert.Equal("policies/catinherit.yaml: valid (1 check, 1 dataset)\n", ok.Stdout);
         Assert.Equal(2, bad.ExitCode);
         Assert.Equal(["bad.yaml(2,11): error CAT0011: 'datasets' is empty; declare at least one dataset", "bad.yaml(3,9): error CAT0011: 'checks' is empty; add at least one check"], bad.ErrorLines);
     }

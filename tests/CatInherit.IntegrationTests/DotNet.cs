@@ -10,7 +10,8 @@ internal static class DotNet
 
     public sealed record Outcome(int ExitCode, string Output);
 
-    public sealed record TestResult(string Name, string Outcome, string Message, string Output);
+    /// <summary>One TRX result; <paramref name="ClassName"/> is the class the test belongs to (TRX's TestMethod className).</summary>
+    public sealed record TestResult(string Name, string Outcome, string Message, string Output, string ClassName = "");
 
     public static Outcome Run(string directory, params string[] args)
     {
@@ -24,6 +25,8 @@ internal static class DotNet
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment.Remove("VSTEST_HOST_DEBUG");
+        // CI=true turns a missing approved baseline into a failure; consumers behave the same on every machine.
+        start.Environment.Remove("CI");
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -40,11 +43,13 @@ internal static class DotNet
     {
         XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
         var document = XDocument.Load(path);
+        var classes = document.Descendants(ns + "UnitTest").ToDictionary(t => (string)t.Attribute("id")!, t => (string?)t.Element(ns + "TestMethod")?.Attribute("className") ?? string.Empty);
         return [.. document.Descendants(ns + "UnitTestResult").Select(r => new TestResult(
             (string)r.Attribute("testName")!,
             (string)r.Attribute("outcome")!,
             (string?)r.Descendants(ns + "Message").FirstOrDefault() ?? string.Empty,
-            (string?)r.Descendants(ns + "StdOut").FirstOrDefault() ?? string.Empty))];
+            (string?)r.Descendants(ns + "StdOut").FirstOrDefault() ?? string.Empty,
+            classes.GetValueOrDefault((string)r.Attribute("testId")!, string.Empty)))];
     }
 
     private static string FindRoot()

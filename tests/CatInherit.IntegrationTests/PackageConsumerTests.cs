@@ -105,6 +105,76 @@ public sealed class PackageConsumerTests(PackagedFeed feed) : IDisposable
     }
 
     [Fact]
+    public void The_gate_after_dotnet_test_follows_what_the_tests_ran()
+    {
+        // 'parity' passes, 'strict' fails: a gate over the whole policy fails.
+        var policy = Policy(0.6) + "\n  - { id: strict, kind: group-fairness, dataset: loans, sensitive: sex, gate: { metric: demographic_parity_difference, max: 0.1 } }\n";
+        var packages = $"""
+                <PackageReference Include="CatInherit.Xunit" Version="{feed.Version}" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                <PackageReference Include="xunit" Version="2.9.3" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
+            """;
+        const string code = """
+            using CatInherit.Xunit;
+
+            public class Inheritance
+            {
+                [InheritancePolicy("catinherit.yaml")]
+                public void Checks() { }
+
+                [Xunit.Fact]
+                public void Smoke() { }
+            }
+            """;
+        var dir = Project(policy, "    <CatInheritGate>true</CatInheritGate>\n    <IsTestProject>true</IsTestProject>", packages, code);
+        var reportJson = Path.Combine(dir, "bin", "Debug", "net10.0", "catinherit", "report.json");
+
+        // Listing runs no test, so nothing is gated.
+        var list = DotNet.Run(dir, "test", "--list-tests");
+        Assert.True(list.ExitCode == 0, list.Output);
+        Assert.Contains("group-fairness: strict", list.Output);
+        Assert.Empty(ErrorLines(list));
+        Assert.False(File.Exists(reportJson));
+
+        // A filter gates the checks that ran, and says how to gate the whole policy.
+        var filtered = DotNet.Run(dir, "test", "--no-build", "--filter", "CatInherit.Check=parity", "-v", "n");
+        Assert.True(filtered.ExitCode == 0, filtered.Output);
+        Assert.Contains($"CatInherit gate: gating the 1 check of {Path.Combine(dir, "catinherit.yaml")} that ran under the test filter 'CatInherit.Check=parity' (parity); `dotnet build -t:CatInheritGate` gates the whole policy.", filtered.Output);
+        Assert.Empty(ErrorLines(filtered));
+        Assert.Equal(["parity"], System.Text.Json.JsonDocument.Parse(File.ReadAllText(reportJson)).RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.DoesNotContain("Task assembly was loaded from", filtered.Output);
+
+        // A filter that runs no check gates nothing, and says so.
+        var smoke = DotNet.Run(dir, "test", "--no-build", "--filter", "FullyQualifiedName~Smoke");
+        Assert.True(smoke.ExitCode == 0, smoke.Output);
+        Assert.Contains($"CatInherit gate: no check of {Path.Combine(dir, "catinherit.yaml")} ran under the test filter 'FullyQualifiedName~Smoke', so none is gated", smoke.Output);
+
+        // The whole policy, as before: the failing check fails the gate.
+        var whole = DotNet.Run(dir, "build", "--no-restore", "-t:CatInheritGate");
+        Assert.NotEqual(0, whole.ExitCode);
+        Assert.Contains(ErrorLines(whole), l => l.Contains("error CAT1001: check 'strict' (group-fairness) fail", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Policies_with_the_same_file_name_write_reports_to_their_own_folders()
+    {
+        var items = "    <CatInheritPolicy Include=\"fairness/catinherit.yaml;privacy/catinherit.yaml\" />";
+        var dir = Project(Policy(0.6), packages: items);
+        folder.Write("App/fairness/catinherit.yaml", Policy(0.6).Replace("path: loans.csv", "path: ../loans.csv", StringComparison.Ordinal));
+        folder.Write("App/privacy/catinherit.yaml", Policy(0.7).Replace("path: loans.csv", "path: ../loans.csv", StringComparison.Ordinal).Replace("id: parity", "id: other-parity", StringComparison.Ordinal));
+
+        var outcome = DotNet.Run(dir, "build", "-t:CatInheritGate");
+
+        Assert.True(outcome.ExitCode == 0, outcome.Output);
+        var reports = Path.Combine(dir, "bin", "Debug", "net10.0", "catinherit");
+        string PolicyOf(string sub) => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(reports, sub, "catinherit", "report.json"))).RootElement.GetProperty("policy").GetString()!;
+        Assert.Equal(Path.Combine(dir, "fairness", "catinherit.yaml"), PolicyOf("fairness"));
+        Assert.Equal(Path.Combine(dir, "privacy", "catinherit.yaml"), PolicyOf("privacy"));
+        Assert.False(File.Exists(Path.Combine(reports, "catinherit", "report.json")));
+    }
+
+    [Fact]
     public void The_tool_installs_from_the_feed_and_runs()
     {
         var tools = folder.File("tools");

@@ -29,7 +29,7 @@ public sealed class XunitConsumerTests : IDisposable
 
     private const string Data = "repaid,approved,sex\n1,1,f\n0,1,f\n1,1,f\n0,0,f\n1,0,m\n0,0,m\n1,1,m\n0,0,m\n";
 
-    private string Consumer(string packages, string code, string policy = Policy)
+    private string Consumer(string packages, string code, string policy = Policy, string? morePolicy = null)
     {
         var project = folder.File("Consumer");
         folder.Write("Consumer/Consumer.csproj", $$"""
@@ -49,6 +49,11 @@ public sealed class XunitConsumerTests : IDisposable
         folder.Write("Consumer/catinherit.yaml", policy);
         folder.Write("Consumer/loans.csv", Data);
         folder.Write("Consumer/PolicyTests.cs", code);
+        if (morePolicy is not null)
+        {
+            folder.Write("Consumer/more/catinherit.yaml", morePolicy);
+        }
+
         return project;
     }
 
@@ -81,25 +86,112 @@ public sealed class XunitConsumerTests : IDisposable
         }
         """;
 
-    [Fact]
-    public void Xunit_v2_lists_one_test_per_check_with_messages_and_traits()
-    {
-        var project = Consumer(V2Packages, V2Code);
+    /// <summary>
+    /// parity passes, strict-parity fails, uncertain-parity warns (its interval crosses the threshold),
+    /// approved-parity passes with a baseline written for approval (a warning).
+    /// </summary>
+    private const string RichPolicy = Policy + """
 
-        var results = Test(project, out var outcome);
+          - id: uncertain-parity
+            kind: group-fairness
+            dataset: loans
+            sensitive: sex
+            gate: { metric: demographic_parity_difference, max: 0.6 }
+            decide: interval
+          - id: approved-parity
+            kind: group-fairness
+            dataset: loans
+            sensitive: sex
+            gate: { metric: demographic_parity_difference, max: 0.6 }
+            baseline: { tolerance: 0.01 }
+        """;
+
+    private const string MorePolicy = """
+        version: 1
+        datasets:
+          loans: { path: ../loans.csv, label: repaid, prediction: approved }
+        checks:
+          - id: more-parity
+            kind: group-fairness
+            dataset: loans
+            sensitive: sex
+            gate: { metric: demographic_parity_difference, max: 0.6 }
+        """;
+
+    /// <summary>A class with a policy and one of its checks by name, and a class with two policies.</summary>
+    private const string IdentityCode = """
+        using CatInherit.Xunit;
+
+        namespace My.Tests;
+
+        public class MyInheritanceTests
+        {
+            [InheritancePolicy("catinherit.yaml")]
+            public void Checks() { }
+
+            [InheritanceCheck("catinherit.yaml", "parity")]
+            public void OnlyParity() { }
+        }
+
+        public class TwoPolicies
+        {
+            [InheritancePolicy("catinherit.yaml")]
+            public void Main() { }
+
+            [InheritancePolicy("more/catinherit.yaml")]
+            public void More() { }
+        }
+        """;
+
+    private static readonly string[] IdentityTests =
+    [
+        "My.Tests.MyInheritanceTests | group-fairness: approved-parity",
+        "My.Tests.MyInheritanceTests | group-fairness: parity",
+        "My.Tests.MyInheritanceTests | group-fairness: strict-parity",
+        "My.Tests.MyInheritanceTests | group-fairness: uncertain-parity",
+        "My.Tests.TwoPolicies | group-fairness: approved-parity (catinherit.yaml)",
+        "My.Tests.TwoPolicies | group-fairness: more-parity (more/catinherit.yaml)",
+        "My.Tests.TwoPolicies | group-fairness: parity (catinherit.yaml)",
+        "My.Tests.TwoPolicies | group-fairness: strict-parity (catinherit.yaml)",
+        "My.Tests.TwoPolicies | group-fairness: uncertain-parity (catinherit.yaml)",
+    ];
+
+    /// <summary>Each check is a test of the user's class, listed once, found by the class name; checks the messages too.</summary>
+    private void AssertTestIdentity(string project, List<DotNet.TestResult> results)
+    {
+        Assert.Equal(IdentityTests, results.Select(r => $"{r.ClassName} | {r.Name}").Order(StringComparer.Ordinal));
+        Assert.Equal(["group-fairness: strict-parity", "group-fairness: strict-parity (catinherit.yaml)"], results.Where(r => r.Outcome == "Failed").Select(r => r.Name).Order(StringComparer.Ordinal));
+        var failed = results.First(r => r.Name == "group-fairness: strict-parity");
+        Assert.Contains("group-fairness: strict-parity: fail — demographic_parity_difference 0.5 [", failed.Message);
+        Assert.Contains("exceeds max 0.1 (n=8); selection_rate ranges from 0.25 ('m', n=4) to 0.75 ('f', n=4)", failed.Message);
+        Assert.Contains("meets max 0.6 (n=8)", results.First(r => r.Name == "group-fairness: parity").Output);
+
+        var byClass = Test(project, out var byClassOutcome, "--no-build", "--filter", "FullyQualifiedName~MyInheritanceTests");
+        Assert.Equal(1, byClassOutcome.ExitCode);
+        Assert.Equal(IdentityTests.Where(t => t.StartsWith("My.Tests.MyInheritanceTests", StringComparison.Ordinal)), byClass.Select(r => $"{r.ClassName} | {r.Name}").Order(StringComparer.Ordinal));
+
+        var byTrait = Test(project, out var byTraitOutcome, "--no-build", "--filter", "FullyQualifiedName~MyInheritanceTests&CatInherit.Check=parity");
+        Assert.Equal(0, byTraitOutcome.ExitCode);
+        Assert.Equal(["group-fairness: parity"], byTrait.Select(r => r.Name));
+
+        var list = DotNet.Run(project, "test", "--no-build", "--list-tests");
+        var listed = list.Output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("group-fairness: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(IdentityTests.Select(t => t.Split(" | ")[1]).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Xunit_v2_checks_are_tests_of_the_user_s_class_and_warnings_show_at_normal_verbosity()
+    {
+        var project = Consumer(V2Packages, IdentityCode, RichPolicy, MorePolicy);
+
+        var results = Test(project, out var outcome, "-v", "n");
 
         Assert.Equal(1, outcome.ExitCode);
-        Assert.Equal(["group-fairness: parity", "group-fairness: parity", "group-fairness: strict-parity"], results.Select(r => r.Name).Order());
-        var failed = Assert.Single(results, r => r.Outcome == "Failed");
-        Assert.Equal("group-fairness: strict-parity", failed.Name);
-        Assert.StartsWith("CatInherit.GateFailed : group-fairness: strict-parity: fail — demographic_parity_difference 0.5 [", failed.Message);
-        Assert.Contains("exceeds max 0.1 (n=8); selection_rate ranges from 0.25 ('m', n=4) to 0.75 ('f', n=4)", failed.Message);
-        Assert.Contains("gate: demographic_parity_difference = 0.5 [", failed.Message);
-        Assert.All(results.Where(r => r.Outcome == "Passed"), r => Assert.Contains("meets max 0.6 (n=8)", r.Output));
-
-        var filtered = Test(project, out var filteredOutcome, "--filter", "CatInherit.Check=parity");
-        Assert.Equal(0, filteredOutcome.ExitCode);
-        Assert.Equal(["group-fairness: parity", "group-fairness: parity"], filtered.Select(r => r.Name));
+        AssertTestIdentity(project, results);
+        // xUnit v2 has no test warnings: each is a line of the test host's output (shown from -v n) and of the test's output.
+        Assert.Contains("[CatInherit] warning: group-fairness: uncertain-parity: warn — demographic_parity_difference 0.5 is within max 0.6 but its 95% interval [", outcome.Output);
+        Assert.Contains("[CatInherit] warning: group-fairness: approved-parity: baseline written to ", outcome.Output);
+        Assert.Contains("warning: group-fairness: uncertain-parity: warn —", results.First(r => r.Name == "group-fairness: uncertain-parity").Output);
     }
 
     [Fact]
@@ -125,23 +217,18 @@ public sealed class XunitConsumerTests : IDisposable
         """;
 
     [Fact]
-    public void Xunit_v3_lists_one_test_per_check_with_messages_and_traits()
+    public void Xunit_v3_checks_are_tests_of_the_user_s_class_and_warnings_show_in_the_summary()
     {
-        var project = Consumer(V3Packages, V2Code);
+        var project = Consumer(V3Packages, IdentityCode, RichPolicy, MorePolicy);
 
         var results = Test(project, out var outcome);
 
         Assert.Equal(1, outcome.ExitCode);
-        Assert.Equal(["group-fairness: parity", "group-fairness: parity", "group-fairness: strict-parity"], results.Select(r => r.Name).Order());
-        var failed = Assert.Single(results, r => r.Outcome == "Failed");
-        Assert.Equal("group-fairness: strict-parity", failed.Name);
-        Assert.Contains("group-fairness: strict-parity: fail — demographic_parity_difference 0.5 [", failed.Message);
-        Assert.Contains("exceeds max 0.1 (n=8); selection_rate ranges from 0.25 ('m', n=4) to 0.75 ('f', n=4)", failed.Message);
-        Assert.All(results.Where(r => r.Outcome == "Passed"), r => Assert.Contains("meets max 0.6 (n=8)", r.Output));
-
-        var filtered = Test(project, out var filteredOutcome, "--filter", "CatInherit.Kind=group-fairness&CatInherit.Check=strict-parity");
-        Assert.Equal(1, filteredOutcome.ExitCode);
-        Assert.Equal(["group-fairness: strict-parity"], filtered.Select(r => r.Name));
+        AssertTestIdentity(project, results);
+        // At the default verbosity: xUnit v3 reports test warnings in the run's summary.
+        Assert.Contains("• group-fairness: uncertain-parity: warn — demographic_parity_difference 0.5 is within max 0.6 but its 95% interval [", outcome.Output);
+        Assert.Contains("• group-fairness: approved-parity: baseline written to ", outcome.Output);
+        Assert.DoesNotContain("• group-fairness: parity:", outcome.Output);
     }
 
     [Fact]

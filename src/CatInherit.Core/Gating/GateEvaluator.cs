@@ -40,7 +40,7 @@ internal static class GateEvaluator
     {
         if (check.Gate is not { } gate)
         {
-            return (CheckStatus.Pass, $"no gate; metrics reported only ({n})", null);
+            return (CheckStatus.Reported, $"no gate; metrics reported only ({n})", null);
         }
 
         var value = result.Metrics.First(m => m.Key == gate.Metric).Value;

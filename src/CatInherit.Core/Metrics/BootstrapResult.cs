@@ -9,7 +9,10 @@ internal sealed class BootstrapResult(Interval?[] intervals, int[] dropped, int 
 
     public int Resamples { get; } = resamples;
 
-    /// <summary>The intervals of the metrics whose point value is defined, named and in order.</summary>
+    /// <summary>
+    /// The intervals of the metrics whose point value is defined, named and in order; each contains its point
+    /// value (see <see cref="Interval.Including"/>).
+    /// </summary>
     public List<KeyValuePair<string, Interval>> IntervalsFor(IReadOnlyList<string> names, IReadOnlyList<double> values) =>
-        [.. names.Select((name, m) => (name, m)).Where(p => !double.IsNaN(values[p.m]) && Intervals[p.m] is not null).Select(p => new KeyValuePair<string, Interval>(p.name, Intervals[p.m]!.Value))];
+        [.. names.Select((name, m) => (name, m)).Where(p => !double.IsNaN(values[p.m]) && Intervals[p.m] is not null).Select(p => new KeyValuePair<string, Interval>(p.name, Intervals[p.m]!.Value.Including(values[p.m])))];
 }

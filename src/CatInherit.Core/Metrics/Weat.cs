@@ -68,7 +68,7 @@ internal static class Weat
             if (defined.Length > 0)
             {
                 var alpha = 1 - confidence;
-                interval = new Interval(Quantile.OfSorted(defined, alpha / 2), Quantile.OfSorted(defined, 1 - (alpha / 2)));
+                interval = new Interval(Quantile.OfSorted(defined, alpha / 2), Quantile.OfSorted(defined, 1 - (alpha / 2))).Including(effect);
             }
         }
 

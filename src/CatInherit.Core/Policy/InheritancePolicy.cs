@@ -29,6 +29,9 @@ public sealed class InheritancePolicy
     /// <summary>Checks in declaration order.</summary>
     public IReadOnlyList<CheckSpec> Checks { get; }
 
+    /// <summary>The same policy with only the checks <paramref name="keep"/> accepts.</summary>
+    internal InheritancePolicy WithChecks(Func<CheckSpec, bool> keep) => new(FilePath, Models, Datasets, [.. Checks.Where(keep)]);
+
     /// <summary>Finds a dataset by name.</summary>
     public DatasetSpec? FindDataset(string name) => Datasets.FirstOrDefault(d => d.Name == name);
 }

@@ -42,6 +42,9 @@ public sealed record CheckReport
     /// <summary>One line that explains the status: metric, value, interval, threshold, n.</summary>
     public required string Message { get; init; }
 
+    /// <summary>The models whose outputs the check used, in policy order; empty when its datasets held the predictions.</summary>
+    public IReadOnlyList<ModelInfo> Models { get; init; } = [];
+
     /// <summary>Where the check is declared in the policy.</summary>
     public required SourceLocation Location { get; init; }
 
@@ -50,7 +53,8 @@ public sealed record CheckReport
 
     /// <summary>
     /// Whether the check stops a release: a failed gate or an undefined gated metric always does, a warning
-    /// only when <paramref name="failOnWarning"/>. The one place this rule is decided.
+    /// only when <paramref name="failOnWarning"/>, a check without a gate (<see cref="CheckStatus.Reported"/>)
+    /// never. The one place this rule is decided.
     /// </summary>
     public bool Fails(bool failOnWarning = false) =>
         Status is CheckStatus.Fail or CheckStatus.Error || (failOnWarning && Status == CheckStatus.Warn);

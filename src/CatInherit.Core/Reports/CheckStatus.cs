@@ -3,7 +3,7 @@ namespace CatInherit.Reports;
 /// <summary>The outcome of one check.</summary>
 public enum CheckStatus
 {
-    /// <summary>The gate passed (or the check has no gate).</summary>
+    /// <summary>The gate passed.</summary>
     Pass,
     /// <summary>The gate failed.</summary>
     Fail,
@@ -11,4 +11,6 @@ public enum CheckStatus
     Warn,
     /// <summary>The gated metric is undefined on this data; the message says why.</summary>
     Error,
+    /// <summary>The check has no gate: its metrics are reported, nothing was decided, and it never fails a run.</summary>
+    Reported,
 }

@@ -16,7 +16,7 @@ public sealed class HtmlReportWriter : IReportWriter
         h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.3rem}
         table{border-collapse:collapse;margin:.6rem 0}th,td{border:1px solid #d0d7de;padding:.25rem .55rem;text-align:left;vertical-align:top}
         th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}
-        .pass{color:#1a7f37}.fail,.error{color:#cf222e}.warn{color:#9a6700}.badge{font-weight:600;text-transform:uppercase}
+        .pass{color:#1a7f37}.fail,.error{color:#cf222e}.warn{color:#9a6700}.reported{color:#59636e}.badge{font-weight:600;text-transform:uppercase}
         .muted{color:#59636e}.plots{display:flex;flex-wrap:wrap;gap:1.5rem}figure{margin:0}figcaption{font-size:12px;color:#59636e}
         """;
 
@@ -31,20 +31,22 @@ public sealed class HtmlReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         var html = new StringBuilder();
-        var failed = report.FailedCount;
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>CatInherit report</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
         html.Append(CultureInfo.InvariantCulture, $"<h1>CatInherit: <span class=\"{(report.Passed ? "pass" : "fail")}\">{(report.Passed ? "passed" : "failed")}</span></h1>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{report.CountOf(CheckStatus.Pass)} passed, {failed} failed, {report.CountOf(CheckStatus.Warn)} warned · policy <code>{E(report.Policy)}</code> · seed {report.Seed}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(report.Summary)} · policy <code>{E(report.Policy)}</code> · seed {report.Seed}</p>\n");
         foreach (var model in report.Models)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">model <b>{E(model.Name)}</b> <code>{E(model.Path)}</code> on {E(model.Provider)}{(model.ProviderNote is { } note ? $" ({E(note)})" : string.Empty)} · sha256 <code>{E(model.Sha256[..12])}…</code></p>\n");
         }
 
-        html.Append("<table>\n<tr><th>Status</th><th>Check</th><th>Kind</th><th>Gate</th><th>Value</th><th>Interval</th><th>n</th></tr>\n");
+        // With several models, each row says which one the check ran on.
+        var byModel = report.Models.Count > 1;
+        html.Append(CultureInfo.InvariantCulture, $"<table>\n<tr><th>Status</th><th>Check</th><th>Kind</th>{(byModel ? "<th>Model</th>" : string.Empty)}<th>Gate</th><th>Value</th><th>Interval</th><th>n</th></tr>\n");
         foreach (var check in report.Checks)
         {
             var (gate, value, interval) = SummaryRow.Of(check);
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"badge {Status(check.Status)}\">{Status(check.Status)}</td><td><a href=\"#{E(check.Id)}\">{E(check.Id)}</a></td><td>{E(check.Kind)}</td><td>{E(gate)}</td><td class=\"n\">{value}</td><td>{interval}</td><td class=\"n\">{check.Count}</td></tr>\n");
+            var model = byModel ? $"<td>{(check.Models.Count == 0 ? "—" : E(string.Join(", ", check.Models.Select(m => m.Name))))}</td>" : string.Empty;
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"badge {Status(check.Status)}\">{Status(check.Status)}</td><td><a href=\"#{E(check.Id)}\">{E(check.Id)}</a></td><td>{E(check.Kind)}</td>{model}<td>{E(gate)}</td><td class=\"n\">{value}</td><td>{interval}</td><td class=\"n\">{check.Count}</td></tr>\n");
         }
 
         html.Append("</table>\n");
@@ -60,6 +62,11 @@ public sealed class HtmlReportWriter : IReportWriter
     private static void WriteCheck(StringBuilder html, CheckReport check)
     {
         html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"{E(check.Id)}\"><span class=\"badge {Status(check.Status)}\">{Status(check.Status)}</span> {E(check.DisplayName)}</h2>\n<p>{E(check.Message)}</p>\n");
+        foreach (var model in check.Models)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">model <b>{E(model.Name)}</b> <code>{E(model.Path)}</code> · sha256 <code>{E(model.Sha256)}</code> · {E(model.Provider)}</p>\n");
+        }
+
         if (check.Metrics.Count > 0)
         {
             html.Append("<table>\n<tr><th>Metric</th><th>Value</th><th>Interval</th></tr>\n");

@@ -22,27 +22,24 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteString("policy", report.Policy);
         json.WriteBoolean("passed", report.Passed);
         json.WriteNumber("seed", report.Seed);
+        // "model" is the one model when exactly one took part (null otherwise); "models" lists every one.
         if (report.Model is { } model)
         {
             json.WritePropertyName("model");
-            WriteModel(json, model);
+            WriteModel(json, model, withNote: true);
         }
         else
         {
             json.WriteNull("model");
         }
 
-        if (report.Models.Count > 1)
+        json.WriteStartArray("models");
+        foreach (var each in report.Models)
         {
-            json.WriteStartObject("models");
-            foreach (var each in report.Models)
-            {
-                json.WritePropertyName(each.Name);
-                WriteModel(json, each);
-            }
-
-            json.WriteEndObject();
+            WriteModel(json, each, withNote: true);
         }
+
+        json.WriteEndArray();
 
         json.WriteStartObject("summary");
         foreach (var status in Enum.GetValues<CheckStatus>())
@@ -69,16 +66,18 @@ public sealed class JsonReportWriter : IReportWriter
         CheckStatus.Pass => "pass",
         CheckStatus.Fail => "fail",
         CheckStatus.Warn => "warn",
+        CheckStatus.Reported => "reported",
         _ => "error",
     };
 
-    private static void WriteModel(Utf8JsonWriter json, ModelInfo model)
+    private static void WriteModel(Utf8JsonWriter json, ModelInfo model, bool withNote)
     {
         json.WriteStartObject();
+        json.WriteString("name", model.Name);
         json.WriteString("path", model.Path);
         json.WriteString("sha256", model.Sha256);
         json.WriteString("provider", model.Provider);
-        if (model.ProviderNote is { } note)
+        if (withNote && model.ProviderNote is { } note)
         {
             json.WriteString("provider_note", note);
         }
@@ -94,6 +93,13 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteString("status", StatusName(check.Status));
         json.WriteNumber("n", check.Count);
         json.WriteNumber("line", check.Location.Line);
+        json.WriteStartArray("models");
+        foreach (var model in check.Models)
+        {
+            WriteModel(json, model, withNote: false);
+        }
+
+        json.WriteEndArray();
         json.WriteStartObject("metrics");
         foreach (var metric in check.Metrics)
         {

@@ -50,7 +50,7 @@ public sealed class JunitReportWriter : IReportWriter
                     xml.WriteEndElement();
                     break;
                 default:
-                    xml.WriteElementString("system-out", check.Message);
+                    xml.WriteElementString("system-out", check.Message + ModelLines(check));
                     break;
             }
 
@@ -64,9 +64,13 @@ public sealed class JunitReportWriter : IReportWriter
         output.WriteByte((byte)'\n');
     }
 
+    /// <summary>One line per model the check ran on, so each testcase says which model file it judged.</summary>
+    private static string ModelLines(CheckReport check) =>
+        string.Concat(check.Models.Select(m => $"\nmodel {m.Name}: {m.Path} (sha256 {m.Sha256}) on {m.Provider}"));
+
     private static string Details(CheckReport check)
     {
-        var text = new StringBuilder(check.Message).Append('\n');
+        var text = new StringBuilder(check.Message).Append(ModelLines(check)).Append('\n');
         foreach (var metric in check.Metrics)
         {
             text.Append(CultureInfo.InvariantCulture, $"{metric.Name} = {Numbers.Format(metric.Value)}{(check.IntervalOf(metric.Name) is { } iv ? " " + Numbers.Format(iv) : string.Empty)}\n");

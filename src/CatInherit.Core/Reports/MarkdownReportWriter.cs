@@ -17,21 +17,34 @@ public sealed class MarkdownReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         var md = new StringBuilder();
-        var failed = report.FailedCount;
-        md.Append(CultureInfo.InvariantCulture, $"## CatInherit: {(report.Passed ? "passed" : "failed")} ({report.CountOf(CheckStatus.Pass)} passed, {failed} failed, {report.CountOf(CheckStatus.Warn)} warned)\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"## CatInherit: {(report.Passed ? "passed" : "failed")} ({report.Summary})\n\n");
         md.Append(CultureInfo.InvariantCulture, $"Policy `{report.Policy}` · seed {report.Seed} · ");
-        md.Append(report.Model is { } model ? $"model `{model.Path}` on {model.Provider}\n\n" : "predictions from the datasets\n\n");
-        md.Append("| Status | Check | Kind | Gate | Value | Interval | n |\n");
-        md.Append("|---|---|---|---|---:|---|---:|\n");
+        md.Append(report.Models.Count switch
+        {
+            0 => "predictions from the datasets\n\n",
+            1 => $"model {Describe(report.Models[0])}\n\n",
+            _ => $"models:\n\n{string.Concat(report.Models.Select(m => $"- {Describe(m)}\n"))}\n",
+        });
+
+        // With several models, each row says which one the check ran on.
+        var byModel = report.Models.Count > 1;
+        md.Append(byModel ? "| Status | Check | Kind | Model | Gate | Value | Interval | n |\n" : "| Status | Check | Kind | Gate | Value | Interval | n |\n");
+        md.Append(byModel ? "|---|---|---|---|---|---:|---|---:|\n" : "|---|---|---|---|---:|---|---:|\n");
         foreach (var check in report.Checks)
         {
             var (gate, value, interval) = SummaryRow.Of(check);
-            md.Append(CultureInfo.InvariantCulture, $"| {Icon(check.Status)} {JsonReportWriter.StatusName(check.Status)} | `{Escape(check.Id)}` | {check.Kind} | {gate} | {value} | {interval} | {check.Count} |\n");
+            var model = byModel ? $" {(check.Models.Count == 0 ? "—" : string.Join(", ", check.Models.Select(m => $"`{Escape(m.Name)}`")))} |" : string.Empty;
+            md.Append(CultureInfo.InvariantCulture, $"| {Icon(check.Status)} {JsonReportWriter.StatusName(check.Status)} | `{Escape(check.Id)}` | {check.Kind} |{model} {gate} | {value} | {interval} | {check.Count} |\n");
         }
 
         foreach (var check in report.Checks)
         {
             md.Append(CultureInfo.InvariantCulture, $"\n### {Icon(check.Status)} {Escape(check.DisplayName)}\n\n{Escape(check.Message)}\n");
+            foreach (var model in check.Models)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"\nModel {Describe(model)}\n");
+            }
+
             if (check.Metrics.Count > 0)
             {
                 md.Append("\n| Metric | Value | Interval |\n|---|---:|---|\n");
@@ -78,8 +91,12 @@ public sealed class MarkdownReportWriter : IReportWriter
     {
         CheckStatus.Pass => "✅",
         CheckStatus.Warn => "⚠️",
+        CheckStatus.Reported => "ℹ️",
         _ => "❌",
     };
+
+    private static string Describe(ModelInfo model) =>
+        $"`{Escape(model.Name)}`: `{Escape(model.Path)}` (sha256 `{model.Sha256}`) on {Escape(model.Provider)}";
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -11,6 +11,10 @@ public static class Numbers
             ? value.ToString("G3", CultureInfo.InvariantCulture)
             : value.ToString("0.####", CultureInfo.InvariantCulture);
 
+    /// <summary><c>1 check</c>, <c>2 checks</c>: a count with its noun in the right number.</summary>
+    public static string Count(int count, string singular) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? singular : singular + "s");
+
     /// <summary><c>[lo, hi]</c>.</summary>
     public static string Format(Metrics.Interval interval) => $"[{Format(interval.Lower)}, {Format(interval.Upper)}]";
 }

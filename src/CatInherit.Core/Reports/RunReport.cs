@@ -12,8 +12,11 @@ public sealed class RunReport
     /// <summary>The bootstrap seed.</summary>
     public required int Seed { get; init; }
 
-    /// <summary>The first model that took part, or null when datasets held the predictions.</summary>
-    public ModelInfo? Model => Models.Count > 0 ? Models[0] : null;
+    /// <summary>
+    /// The model, when exactly one took part; null when the datasets held the predictions or when several
+    /// models took part (then <see cref="Models"/> lists them and each check names its own).
+    /// </summary>
+    public ModelInfo? Model => Models.Count == 1 ? Models[0] : null;
 
     /// <summary>Every model that took part, in policy order.</summary>
     public IReadOnlyList<ModelInfo> Models { get; init; } = [];
@@ -29,4 +32,12 @@ public sealed class RunReport
 
     /// <summary>Counts by status.</summary>
     public int CountOf(CheckStatus status) => Checks.Count(c => c.Status == status);
+
+    /// <summary>
+    /// <c>N passed, N failed, N warned</c>, plus <c>N reported (no gate)</c> when some checks have no gate:
+    /// the counts every human-readable format shows.
+    /// </summary>
+    public string Summary =>
+        $"{CountOf(CheckStatus.Pass)} passed, {FailedCount} failed, {CountOf(CheckStatus.Warn)} warned"
+        + (CountOf(CheckStatus.Reported) is var reported and > 0 ? $", {reported} reported (no gate)" : string.Empty);
 }

@@ -7,7 +7,7 @@ namespace CatInherit.Reports;
 public static class TestMessages
 {
     /// <summary>A multi-line description of <paramref name="check"/>.</summary>
-    public static string Describe(CheckReport check, RunReport? report = null)
+    public static string Describe(CheckReport check)
     {
         ArgumentNullException.ThrowIfNull(check);
         var text = new StringBuilder();
@@ -46,9 +46,9 @@ public static class TestMessages
             text.Append(CultureInfo.InvariantCulture, $"  details: {details.ToJsonString()}\n");
         }
 
-        if (report?.Model is { } model)
+        foreach (var model in check.Models)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  model {model.Path} on {model.Provider}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  model {model.Name}: {model.Path} (sha256 {model.Sha256}) on {model.Provider}\n");
         }
 
         return text.ToString().TrimEnd('\n');

@@ -10,20 +10,33 @@ public static class PolicyLocator
     /// <summary>The first existing candidate, or the assembly-relative path when none exists (so the loader reports it).</summary>
     public static string Resolve(string path, string? assemblyDirectory, string? sourceFile)
     {
+        var candidates = Candidates(path, assemblyDirectory, sourceFile);
+        return candidates.FirstOrDefault(c => File.Exists(c.Path)).Path ?? candidates.FirstOrDefault().Path ?? Path.GetFullPath(path);
+    }
+
+    /// <summary>Every place <see cref="Resolve"/> looks, in order, each with where it comes from (for "not found" messages).</summary>
+    public static IReadOnlyList<(string Path, string Origin)> Candidates(string path, string? assemblyDirectory, string? sourceFile)
+    {
         ArgumentNullException.ThrowIfNull(path);
         if (Path.IsPathRooted(path))
         {
-            return path;
+            return [(path, "as written")];
         }
 
         assemblyDirectory = string.IsNullOrEmpty(assemblyDirectory) ? null : assemblyDirectory;
-
-        var candidates = new[]
+        var candidates = new List<(string Path, string Origin)>();
+        if (assemblyDirectory is not null)
         {
-            assemblyDirectory is null ? null : Path.Combine(assemblyDirectory, path),
-            string.IsNullOrEmpty(sourceFile) ? null : Path.Combine(Path.GetDirectoryName(sourceFile) ?? ".", path),
-        }.Concat(Ancestors(assemblyDirectory).Select(dir => Path.Combine(dir, path))).OfType<string>().Select(Path.GetFullPath).ToList();
-        return candidates.FirstOrDefault(File.Exists) ?? candidates.FirstOrDefault() ?? Path.GetFullPath(path);
+            candidates.Add((Path.GetFullPath(Path.Combine(assemblyDirectory, path)), "the test assembly's folder"));
+        }
+
+        if (!string.IsNullOrEmpty(sourceFile))
+        {
+            candidates.Add((Path.GetFullPath(Path.Combine(Path.GetDirectoryName(sourceFile) ?? ".", path)), "the folder of the source file that names it"));
+        }
+
+        candidates.AddRange(Ancestors(assemblyDirectory).Select(dir => (Path.GetFullPath(Path.Combine(dir, path)), "a folder above the test assembly")));
+        return candidates;
     }
 
     private static IEnumerable<string> Ancestors(string? directory)

@@ -32,6 +32,11 @@ public static class PolicyRunner
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Checks is { } only)
+        {
+            policy = policy.WithChecks(c => only.Contains(c.Id));
+        }
+
         var diagnostics = new List<Diagnostic>();
         using var hub = new InferenceHub(policy, options);
 
@@ -40,6 +45,7 @@ public static class PolicyRunner
 
         // 2. Register the texts probes generate (twins, word lists).
         var texts = new Dictionary<(string Check, string Key), string>();
+        var textModels = new HashSet<(string Check, string Model)>();
         foreach (var check in policy.Checks)
         {
             var table = tables.FirstOrDefault(t => t.Dataset.Name == check.Dataset);
@@ -60,6 +66,7 @@ public static class PolicyRunner
                 if (id is not null)
                 {
                     texts[(check.Id, request.Key)] = id;
+                    textModels.Add((check.Id, model.Name));
                 }
             }
         }
@@ -104,7 +111,7 @@ public static class PolicyRunner
         {
             var check = policy.Checks[i];
             progress?.Report(new RunProgress("check", check.Id, i, policy.Checks.Count));
-            reports.Add(GateEvaluator.Evaluate(check, ProbeRegistry.For(check.Kind).Run(check, ContextOf(check))));
+            reports.Add(GateEvaluator.Evaluate(check, ProbeRegistry.For(check.Kind).Run(check, ContextOf(check))) with { Models = ModelsOf(check, tables, textModels, hub.Used) });
         }
 
         progress?.Report(new RunProgress("check", string.Empty, policy.Checks.Count, policy.Checks.Count));
@@ -115,6 +122,18 @@ public static class PolicyRunner
     /// <summary>The model a check works with: its own 'model:', its dataset's, or the policy's only one.</summary>
     private static ModelSpec? CheckModel(InheritancePolicy policy, CheckSpec check) =>
         policy.FindModel(check.Values.GetString("model") ?? policy.FindDataset(check.Dataset ?? string.Empty)?.ModelName);
+
+    /// <summary>
+    /// The models whose outputs a check used: those that ran its datasets (not a dataset's declared model when
+    /// the dataset held predictions) and those that ran its generated texts. Reports attribute the check to them.
+    /// </summary>
+    private static List<ModelInfo> ModelsOf(CheckSpec check, List<LoadedTable> tables, HashSet<(string Check, string Model)> textModels, IReadOnlyList<ModelInfo> used)
+    {
+        var names = tables.Where(t => t.Request is not null && check.DatasetRefs.Values.Contains(t.Dataset.Name)).Select(t => t.Model!.Name)
+            .Concat(textModels.Where(t => t.Check == check.Id).Select(t => t.Model))
+            .ToHashSet(StringComparer.Ordinal);
+        return [.. used.Where(m => names.Contains(m.Name))];
+    }
 
     /// <summary>A dataset without its own predictions or scores is fed to a model.</summary>
     private static bool NeedsModel(DatasetSpec dataset) => dataset.Prediction is null && dataset.Scores.Count == 0;

@@ -14,4 +14,10 @@ public sealed record RunOptions
 
     /// <summary>Where cached outputs live; null for the default (<c>CATINHERIT_CACHE_DIR</c> or <c>~/.cache/catinherit</c>).</summary>
     public string? CacheDirectory { get; init; }
+
+    /// <summary>
+    /// Run only the checks with these ids (and read only the datasets they use); null runs every check. The
+    /// MSBuild gate uses it to gate the checks a filtered <c>dotnet test</c> ran.
+    /// </summary>
+    public IReadOnlySet<string>? Checks { get; init; }
 }

@@ -15,19 +15,39 @@ public static class SharedPolicyRuns
     public static RunResult Get(string path) =>
         Runs.GetOrAdd(Path.GetFullPath(path), full => new Lazy<RunResult>(() => PolicyRunner.Run(full, RunOptionsFromEnvironment()), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-    /// <summary>The outcome of one check for a test adapter: passed, and the message a failure shows.</summary>
-    public static (bool Passed, string Message) Verdict(string path, string checkId)
+    /// <summary>
+    /// The outcome of one check for a test adapter, and a record that its test ran (see <see cref="RanChecks"/>).
+    /// </summary>
+    /// <param name="path">The resolved policy file.</param>
+    /// <param name="checkId">The check's id.</param>
+    /// <param name="assemblyDirectory">The test assembly's folder, where a gated, filtered run records what ran.</param>
+    public static TestVerdict Verdict(string path, string checkId, string? assemblyDirectory = null)
     {
+        RanChecks.Record(assemblyDirectory, path, checkId);
         var result = Get(path);
         if (result.Report is not { } report)
         {
-            return (false, "The policy did not run:" + Environment.NewLine + string.Join(Environment.NewLine, result.Diagnostics));
+            return new(false, "The policy did not run:" + Environment.NewLine + string.Join(Environment.NewLine, result.Diagnostics), []);
         }
 
         var check = report.Checks.FirstOrDefault(c => c.Id == checkId);
-        return check is null
-            ? (false, $"The policy has no check '{checkId}'. Its checks: {string.Join(", ", report.Checks.Select(c => c.Id))}")
-            : (!check.Fails(), TestMessages.Describe(check, report));
+        if (check is null)
+        {
+            return new(false, $"The policy has no check '{checkId}'. Its checks: {string.Join(", ", report.Checks.Select(c => c.Id))}", []);
+        }
+
+        var warnings = new List<string>();
+        if (check.Status == CheckStatus.Warn)
+        {
+            warnings.Add($"{check.DisplayName}: warn — {check.Message}");
+        }
+        else if (check.Status == CheckStatus.Reported)
+        {
+            warnings.Add($"{check.DisplayName}: no gate — its metrics are reported only and it can never fail; add 'gate: {{ metric: ..., max: ... }}' to make it a check");
+        }
+
+        warnings.AddRange(check.Warnings.Select(w => $"{check.DisplayName}: {w}"));
+        return new(!check.Fails(), TestMessages.Describe(check), warnings);
     }
 
     /// <summary><c>CATINHERIT_SEED</c> and <c>CATINHERIT_PROVIDER</c> let a CI job vary a test run without editing the policy.</summary>

@@ -73,8 +73,29 @@ public sealed class GateEvaluatorTests : IDisposable
 
         var check = Assert.Single(PolicyRun.Run(folder, policy).Report!.Checks);
 
-        Assert.Equal(CheckStatus.Pass, check.Status);
+        Assert.Equal(CheckStatus.Reported, check.Status);
+        Assert.False(check.Fails());
+        Assert.False(check.Fails(failOnWarning: true));
         Assert.Null(check.Gate);
         Assert.Equal("no gate; metrics reported only (n=80)", check.Message);
+    }
+
+    [Fact]
+    public void A_check_without_a_gate_is_shown_as_reported_never_as_passed()
+    {
+        var policy = PolicyRun.FairnessPolicy("d.csv").Replace("    gate: { metric: demographic_parity_difference, max: 0.5 }\n", string.Empty);
+
+        var report = PolicyRun.Run(folder, policy).Report!;
+
+        Assert.True(report.Passed);
+        Assert.Equal("0 passed, 0 failed, 0 warned, 1 reported (no gate)", report.Summary);
+        var json = System.Text.Json.JsonDocument.Parse(ReportWriters.ToText(report, new JsonReportWriter())).RootElement;
+        Assert.Equal("reported", json.GetProperty("checks")[0].GetProperty("status").GetString());
+        Assert.Equal(0, json.GetProperty("summary").GetProperty("pass").GetInt32());
+        Assert.Equal(1, json.GetProperty("summary").GetProperty("reported").GetInt32());
+        Assert.StartsWith("## CatInherit: passed (0 passed, 0 failed, 0 warned, 1 reported (no gate))", ReportWriters.ToText(report, new MarkdownReportWriter()));
+        Assert.Contains("| ℹ️ reported | `parity` |", ReportWriters.ToText(report, new MarkdownReportWriter()));
+        Assert.Contains("<td class=\"badge reported\">reported</td>", ReportWriters.ToText(report, new HtmlReportWriter()));
+        Assert.StartsWith("group-fairness: parity: reported — no gate", TestMessages.Describe(report.Checks[0]));
     }
 }

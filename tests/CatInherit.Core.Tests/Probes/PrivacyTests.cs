@@ -59,8 +59,20 @@ public sealed class PrivacyTests : IDisposable
         // 0.8>0.6,0.55; 0.95 > all three → (2.5 + 2 + 3) / 9.
         Assert.Equal(7.5 / 9, Metric("auc"), 12);
         Assert.Equal(2.0 / 3, Metric("advantage"), 12);
-        Assert.Equal(["TPR at FPR 0.01 needs at least 100 non-members to resolve a false positive rate that small; there are 3, so it is the TPR at FPR 0", "TPR at FPR 0.001 needs at least 1000 non-members to resolve a false positive rate that small; there are 3, so it is the TPR at FPR 0"], check.Warnings);
+        // Only the rate the policy asked for (the default 0.01) is warned about, not the 0.001 detail.
+        Assert.Equal(["TPR at FPR 0.01 needs at least 100 non-members to resolve a false positive rate that small; there are 3, so it is the TPR at FPR 0"], check.Warnings);
+        Assert.Null(check.Details!["tpr_at_fpr_0.001"]);
         Assert.Equal(1.0 / 3, Metric("tpr_at_fpr"), 12);
+    }
+
+    [Fact]
+    public void A_rate_the_non_members_can_resolve_gets_no_warning_about_another_rate()
+    {
+        // 3 non-members resolve FPR 0.5; the built-in 0.001 detail would need 1000, but the policy did not ask for it.
+        var check = Assert.Single(Membership("y,p\n1,0.9\n0,0.2\n1,0.95\n", "y,p\n1,0.6\n0,0.45\n1,0.9\n", "    fpr: 0.5\n").Report!.Checks);
+
+        Assert.DoesNotContain(check.Warnings, w => w.Contains("TPR at FPR", StringComparison.Ordinal));
+        Assert.Null(check.Details!["tpr_at_fpr_0.001"]);
     }
 
     [Fact]

@@ -103,6 +103,13 @@ public sealed class RobustnessTests : IDisposable
         Assert.True(Metric(report.Checks[1], "auroc") > 0.5, "knn fitted on yelp embeddings should rank yelp above imdb");
         Assert.True(Metric(report.Checks[2], "auroc") > 0.5);
         Assert.Contains(report.Checks[1].Undefined, u => u.Key == "accuracy_in");
+
+        // A two-model policy: each check names the model it ran on, never the other one.
+        Assert.Equal(["c"], energy.Models.Select(m => m.Name));
+        Assert.Equal(["e"], report.Checks[1].Models.Select(m => m.Name));
+        Assert.EndsWith("encoder.onnx", Assert.Single(report.Checks[2].Models).Path, StringComparison.Ordinal);
+        Assert.Contains("encoder.onnx (sha256 ", TestMessages.Describe(report.Checks[1]), StringComparison.Ordinal);
+        Assert.DoesNotContain("sentiment.onnx", TestMessages.Describe(report.Checks[1]), StringComparison.Ordinal);
     }
 
     [Fact]

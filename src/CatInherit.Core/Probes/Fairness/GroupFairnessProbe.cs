@@ -236,19 +236,43 @@ internal sealed class GroupFairnessProbe : IProbe
 
     private static string? Explain(string metric, ConfusionCounts[] groups, string[] names)
     {
-        (string Rate, Func<ConfusionCounts, double> Of)? rate = metric switch
-        {
-            "demographic_parity_difference" or "demographic_parity_ratio" => ("selection_rate", c => c.SelectionRate),
-            "equal_opportunity_difference" or "equal_opportunity_ratio" or "equalized_odds_difference" or "equalized_odds_ratio" => ("true_positive_rate", c => c.TruePositiveRate),
-            "worst_group_accuracy" => ("accuracy", c => c.Accuracy),
-            _ => null,
-        };
-        if (rate is not { } r || groups.Length < 2)
+        if (groups.Length < 2)
         {
             return null;
         }
 
-        var values = groups.Select(r.Of).ToArray();
+        if (metric.StartsWith("equalized_odds", StringComparison.Ordinal))
+        {
+            // Explain with the component that decides the value: the larger difference, or the smaller ratio.
+            if (Spread("true_positive_rate", c => c.TruePositiveRate, groups, names) is not { } tpr
+                || Spread("false_positive_rate", c => c.FalsePositiveRate, groups, names) is not { } fpr)
+            {
+                return null;
+            }
+
+            var difference = metric.EndsWith("_difference", StringComparison.Ordinal);
+            var (tprTerm, fprTerm) = difference ? (tpr.High - tpr.Low, fpr.High - fpr.Low) : (-Ratio(tpr), -Ratio(fpr));
+            var (driver, other) = fprTerm > tprTerm ? (fpr, tpr) : (tpr, fpr);
+            var why = tprTerm == fprTerm ? string.Empty : difference ? " (the larger gap)" : " (the smaller ratio)";
+            return $"{driver.Text}{why}; {other.Text}";
+        }
+
+        (string Rate, Func<ConfusionCounts, double> Of)? rate = metric switch
+        {
+            "demographic_parity_difference" or "demographic_parity_ratio" => ("selection_rate", c => c.SelectionRate),
+            "equal_opportunity_difference" or "equal_opportunity_ratio" => ("true_positive_rate", c => c.TruePositiveRate),
+            "worst_group_accuracy" => ("accuracy", c => c.Accuracy),
+            _ => null,
+        };
+        return rate is { } r ? Spread(r.Rate, r.Of, groups, names)?.Text : null;
+    }
+
+    private static double Ratio((double Low, double High, string Text) spread) => spread.High == 0 ? double.NaN : spread.Low / spread.High;
+
+    /// <summary>Where a per-group rate is lowest and highest, in words; null when a group's rate is undefined.</summary>
+    private static (double Low, double High, string Text)? Spread(string rate, Func<ConfusionCounts, double> of, ConfusionCounts[] groups, string[] names)
+    {
+        var values = groups.Select(of).ToArray();
         if (values.Any(double.IsNaN))
         {
             return null;
@@ -256,18 +280,8 @@ internal sealed class GroupFairnessProbe : IProbe
 
         var low = Array.IndexOf(values, values.Min());
         var high = Array.IndexOf(values, values.Max());
-        if (values[low] == values[high])
-        {
-            return $"{r.Rate} is {Numbers.Format(values[low])} in every group";
-        }
-
-        var text = $"{r.Rate} ranges from {Numbers.Format(values[low])} ('{names[low]}', n={groups[low].Count}) to {Numbers.Format(values[high])} ('{names[high]}', n={groups[high].Count})";
-        if (metric.StartsWith("equalized_odds", StringComparison.Ordinal))
-        {
-            var fpr = groups.Select(c => c.FalsePositiveRate).ToArray();
-            text += $"; false_positive_rate from {Numbers.Format(fpr.Min())} ('{names[Array.IndexOf(fpr, fpr.Min())]}') to {Numbers.Format(fpr.Max())} ('{names[Array.IndexOf(fpr, fpr.Max())]}')";
-        }
-
-        return text;
+        return values[low] == values[high]
+            ? (values[low], values[high], $"{rate} is {Numbers.Format(values[low])} in every group")
+            : (values[low], values[high], $"{rate} ranges from {Numbers.Format(values[low])} ('{names[low]}', n={groups[low].Count}) to {Numbers.Format(values[high])} ('{names[high]}', n={groups[high].Count})");
     }
 }

@@ -103,13 +103,31 @@ internal sealed class OodProbe : IProbe
         Compute(allIn, allOut, values);
         var intervals = ProbeRequirements.TwoSampleBootstrap(check, context.Seed, allIn.Length, allOut.Length, MetricNames, values, Compute);
 
-        var noLabels = "accuracy needs labels and predictions on both datasets";
+        // Each accuracy is undefined only when its own dataset lacks labels or predictions: a labelled
+        // in-distribution set keeps its accuracy_in even when the OOD set has no labels.
+        string NoLabels(string key) => $"dataset '{check.DatasetRefs[key]}' has no labels or predictions";
+        var undefined = new List<KeyValuePair<string, string>>();
+        if (inCorrect is null)
+        {
+            undefined.Add(new("accuracy_in", NoLabels("dataset")));
+        }
+
+        if (outCorrect is null)
+        {
+            undefined.Add(new("accuracy_out", NoLabels("ood")));
+        }
+
+        if (inCorrect is null || outCorrect is null)
+        {
+            undefined.Add(new("accuracy_drop", $"accuracy_drop needs labels and predictions on both datasets ({string.Join(" and ", undefined.Select(u => u.Value))})"));
+        }
+
         return new ProbeResult
         {
             Count = inScores.Length + outScores.Length,
             Metrics = [.. MetricNames.Select((n, m) => new KeyValuePair<string, double>(n, values[m]))],
             Intervals = intervals,
-            Undefined = inCorrect is null || outCorrect is null ? [new("accuracy_in", noLabels), new("accuracy_out", noLabels), new("accuracy_drop", noLabels)] : [],
+            Undefined = undefined,
             Details = new JsonObject
             {
                 ["score"] = score,

@@ -80,12 +80,10 @@ internal sealed class MembershipInferenceProbe : IProbe
             (memberScores, nonMemberScores) = PerClass(memberScores, memberLabels, nonMemberScores, nonMemberLabels, warnings);
         }
 
-        foreach (var rate in new[] { fpr, 0.001 }.Distinct())
+        // Warn only about the rate the policy asked for; the 0.001 detail is simply left out when it cannot be resolved.
+        if (nonMemberScores.Length * fpr < 1)
         {
-            if (nonMemberScores.Length * rate < 1)
-            {
-                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"TPR at FPR {rate} needs at least {Math.Ceiling(1 / rate)} non-members to resolve a false positive rate that small; there are {nonMemberScores.Length}, so it is the TPR at FPR 0"));
-            }
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"TPR at FPR {fpr} needs at least {Math.Ceiling(1 / fpr)} non-members to resolve a false positive rate that small; there are {nonMemberScores.Length}, so it is the TPR at FPR 0"));
         }
 
         var values = new double[MetricNames.Length];
@@ -108,7 +106,7 @@ internal sealed class MembershipInferenceProbe : IProbe
                 ["attack"] = attack,
                 ["per_class"] = check.Values.GetBool("per_class") ?? false,
                 ["fpr"] = fpr,
-                ["tpr_at_fpr_0.001"] = undefined.Length > 0 ? null : Roc.TprAtFpr(memberScores, nonMemberScores, 0.001),
+                ["tpr_at_fpr_0.001"] = undefined.Length > 0 || nonMemberScores.Length * 0.001 < 1 ? null : Roc.TprAtFpr(memberScores, nonMemberScores, 0.001),
                 ["members"] = memberScores.Length,
                 ["non_members"] = nonMemberScores.Length,
                 ["roc"] = undefined.Length > 0 ? null : Roc.CurveForPlot(memberScores, nonMemberScores),
