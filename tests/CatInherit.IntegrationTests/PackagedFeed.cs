@@ -14,8 +14,11 @@ public sealed class PackagedFeed : IDisposable
         Version = string.Create(CultureInfo.InvariantCulture, $"0.1.0-it{DateTime.UtcNow:yyyyMMddHHmmss}{Environment.ProcessId}");
         Folder = Path.Combine(Path.GetTempPath(), "catinherit-feed", Version);
         Directory.CreateDirectory(Folder);
+        // Built in a folder of its own (Directory.Build.props), so packing never rewrites the bin/ and obj/
+        // of the projects whose tests run beside this one.
+        BuildRoot = Path.Combine(Path.GetTempPath(), "catinherit-build", Version);
         var watch = Stopwatch.StartNew();
-        var outcome = DotNet.Run(DotNet.RepoRoot, ReadmeGettingStarted.PackArguments(Folder, Version));
+        var outcome = DotNet.Run(DotNet.RepoRoot, new Dictionary<string, string> { ["CatInheritBuildRoot"] = BuildRoot }, ReadmeGettingStarted.PackArguments(Folder, Version));
         PackTime = watch.Elapsed;
         PackOutput = outcome.Output;
         if (outcome.ExitCode != 0)
@@ -27,6 +30,8 @@ public sealed class PackagedFeed : IDisposable
     public string Version { get; }
 
     public string Folder { get; }
+
+    private string BuildRoot { get; }
 
     /// <summary>How long packing the solution took (reported by the package tests).</summary>
     public TimeSpan PackTime { get; }
@@ -46,12 +51,15 @@ public sealed class PackagedFeed : IDisposable
 
     public void Dispose()
     {
-        try
+        foreach (var folder in new[] { Folder, BuildRoot })
         {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 }
