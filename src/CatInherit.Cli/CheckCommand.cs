@@ -8,7 +8,7 @@ namespace CatInherit.Cli;
 /// <summary><c>catinherit check POLICY</c>: runs every check, prints results, writes reports, exits 0/1/2.</summary>
 internal static class CheckCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, CliEnvironment environment)
     {
         var policy = new Argument<string>("policy") { Description = "The policy YAML file." };
         var reportDir = new Option<string?>("--report-dir") { Description = "Write report.json (and the --format files) into this folder." };
@@ -31,7 +31,7 @@ internal static class CheckCommand
             }
 
             var isQuiet = parse.GetValue(quiet);
-            var color = !parse.GetValue(noColor) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+            var color = !parse.GetValue(noColor) && !environment.NoColor;
             var options = new RunOptions { Seed = parse.GetValue(seed), Provider = parse.GetValue(provider), UseCache = !parse.GetValue(noCache) };
             var path = parse.GetValue(policy)!;
 
@@ -60,10 +60,22 @@ internal static class CheckCommand
                     return ExitCodes.InvalidInput;
                 }
 
+                // Under Azure Pipelines, junit.xml also goes where PublishTestResults looks by default.
+                if (environment.AzurePipelines && files.FirstOrDefault(f => Path.GetFileName(f) == "junit.xml") is { } junit
+                    && CiOutputs.CopyJunitForAzure(junit, stderr) is { } azureJunit)
+                {
+                    files = [.. files, azureJunit];
+                }
+
                 foreach (var file in files.Where(_ => !isQuiet))
                 {
                     stderr.WriteLine($"wrote {file}");
                 }
+            }
+
+            if (environment.GitHubStepSummary is { } summary)
+            {
+                CiOutputs.AppendStepSummary(report, summary, stderr);
             }
 
             return ExitCodes.For(report, parse.GetValue(failOnWarning));

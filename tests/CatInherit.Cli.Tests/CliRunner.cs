@@ -10,7 +10,12 @@ internal static class CliRunner
         public string[] ErrorLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    public static Outcome InProcess(string workingDirectory, params string[] args)
+    /// <summary>The test process's environment without the CI variables the CLI reacts to (a CI running these tests must not see their reports).</summary>
+    public static CliEnvironment QuietEnvironment => CliEnvironment.FromProcess() with { GitHubStepSummary = null, AzurePipelines = false };
+
+    public static Outcome InProcess(string workingDirectory, params string[] args) => InProcess(workingDirectory, QuietEnvironment, args);
+
+    public static Outcome InProcess(string workingDirectory, CliEnvironment environment, params string[] args)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
@@ -20,7 +25,7 @@ internal static class CliRunner
             Directory.SetCurrentDirectory(workingDirectory);
             try
             {
-                var code = CliApp.Run(args, stdout, stderr);
+                var code = CliApp.Run(args, stdout, stderr, environment);
                 return new Outcome(code, stdout.ToString(), stderr.ToString());
             }
             finally
@@ -34,6 +39,8 @@ internal static class CliRunner
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "catinherit.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment.Remove("GITHUB_STEP_SUMMARY");
+        start.Environment.Remove("TF_BUILD");
         start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {

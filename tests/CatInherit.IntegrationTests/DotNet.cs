@@ -13,7 +13,9 @@ internal static class DotNet
     /// <summary>One TRX result; <paramref name="ClassName"/> is the class the test belongs to (TRX's TestMethod className).</summary>
     public sealed record TestResult(string Name, string Outcome, string Message, string Output, string ClassName = "");
 
-    public static Outcome Run(string directory, params string[] args)
+    public static Outcome Run(string directory, params string[] args) => Run(directory, new Dictionary<string, string>(), args);
+
+    public static Outcome Run(string directory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
@@ -27,6 +29,10 @@ internal static class DotNet
         start.Environment.Remove("VSTEST_HOST_DEBUG");
         // CI=true turns a missing approved baseline into a failure; consumers behave the same on every machine.
         start.Environment.Remove("CI");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

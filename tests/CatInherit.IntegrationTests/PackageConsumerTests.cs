@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
 using CatInherit.Tests.Support;
 
 namespace CatInherit.IntegrationTests;
@@ -175,24 +177,64 @@ public sealed class PackageConsumerTests(PackagedFeed feed) : IDisposable
     }
 
     [Fact]
-    public void The_tool_installs_from_the_feed_and_runs()
+    public void The_tool_installs_its_platform_package_from_the_feed_and_runs_a_model()
     {
         var tools = folder.File("tools");
         var dir = Project(Policy(0.1));
+        TinyModels.Linear(Path.Combine(dir, "linear.onnx"));
+        // logits = [x1 + x3 + 0.5, x2 + x3 - 0.5]: class 1 exactly when x2 - x1 > 1.
+        folder.Write("App/rows.csv", "x1,x2,x3,label,sex\n0,2,0,1,f\n0,0,0,0,f\n0,2,0,1,m\n2,0,0,0,m\n");
+        folder.Write("App/model.yaml", """
+            version: 1
+            model:
+              path: linear.onnx
+              inputs: { features: [x1, x2, x3] }
+              output: { name: logits, kind: logits }
+            datasets:
+              rows: { path: rows.csv, label: label }
+            checks:
+              - id: parity
+                kind: group-fairness
+                dataset: rows
+                sensitive: sex
+                gate: { metric: demographic_parity_difference, max: 0.1 }
+            """);
 
         var install = DotNet.Run(folder.Path, "tool", "install", "CatInherit.Cli", "--version", feed.Version, "--tool-path", tools, "--add-source", feed.Folder);
         Assert.True(install.ExitCode == 0, install.Output);
-        var check = RunTool(Path.Combine(tools, "catinherit"), dir, "check", "catinherit.yaml", "--report-dir", "out", "--format", "md,junit");
 
+        // The pointer package sent `dotnet tool install` to this platform's package, and only that one.
+        var store = Path.Combine(tools, ".store", "catinherit.cli", feed.Version);
+        var platform = RuntimeInformation.RuntimeIdentifier;
+        var installed = Directory.GetDirectories(store).Select(Path.GetFileName).Where(name => name!.StartsWith("catinherit.cli.", StringComparison.Ordinal));
+        Assert.Equal(["catinherit.cli." + platform], installed);
+
+        var tool = Path.Combine(tools, "catinherit");
+        var version = RunTool(tool, dir, "--version");
+        Assert.Equal(0, version.ExitCode);
+        Assert.StartsWith(feed.Version, version.Output.Trim(), StringComparison.Ordinal);
+
+        var check = RunTool(tool, dir, "check", "catinherit.yaml", "--report-dir", "out", "--format", "md,junit");
         Assert.Equal(1, check.ExitCode);
         Assert.Contains("FAIL   group-fairness: parity  demographic_parity_difference 0.5 [", check.Output);
         Assert.True(File.Exists(Path.Combine(dir, "out", "junit.xml")));
-        Assert.Equal(2, RunTool(Path.Combine(tools, "catinherit"), dir, "validate", "missing.yaml").ExitCode);
+        Assert.Equal(2, RunTool(tool, dir, "validate", "missing.yaml").ExitCode);
+
+        // The platform package's ONNX Runtime loads and runs a real model (CUDA when present, else CPU).
+        var model = RunTool(tool, dir, "check", "model.yaml", "--report-dir", "model-out");
+        Assert.True(model.ExitCode == 0, model.Output);
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "model-out", "report.json")));
+        Assert.StartsWith(feed.Version, report.RootElement.GetProperty("catinherit_version").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("ExecutionProvider", report.RootElement.GetProperty("model").GetProperty("provider").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, report.RootElement.GetProperty("checks")[0].GetProperty("metrics").GetProperty("demographic_parity_difference").GetDouble());
+        Assert.Equal(1, report.RootElement.GetProperty("checks")[0].GetProperty("metrics").GetProperty("accuracy").GetDouble());
     }
 
     private static DotNet.Outcome RunTool(string tool, string directory, params string[] args)
     {
         var start = new System.Diagnostics.ProcessStartInfo(tool) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment.Remove("GITHUB_STEP_SUMMARY");
+        start.Environment.Remove("TF_BUILD");
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

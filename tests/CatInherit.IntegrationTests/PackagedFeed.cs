@@ -1,10 +1,11 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace CatInherit.IntegrationTests;
 
 /// <summary>
-/// Packs every package once per test run into a temp folder feed, with a version unique to the run so
-/// NuGet's global cache can never serve an older build of the same version.
+/// Packs the whole solution once per test run into a temp folder feed — with the README's own pack command —
+/// under a version unique to the run, so NuGet's global cache can never serve an older build of the same version.
 /// </summary>
 public sealed class PackagedFeed : IDisposable
 {
@@ -13,19 +14,30 @@ public sealed class PackagedFeed : IDisposable
         Version = string.Create(CultureInfo.InvariantCulture, $"0.1.0-it{DateTime.UtcNow:yyyyMMddHHmmss}{Environment.ProcessId}");
         Folder = Path.Combine(Path.GetTempPath(), "catinherit-feed", Version);
         Directory.CreateDirectory(Folder);
-        foreach (var project in new[] { "CatInherit.Core", "CatInherit.Xunit", "CatInherit.Xunit.V3", "CatInherit.MSBuild", "CatInherit.Cli" })
+        // Built in a folder of its own (Directory.Build.props), so packing never rewrites the bin/ and obj/
+        // of the projects whose tests run beside this one.
+        BuildRoot = Path.Combine(Path.GetTempPath(), "catinherit-build", Version);
+        var watch = Stopwatch.StartNew();
+        var outcome = DotNet.Run(DotNet.RepoRoot, new Dictionary<string, string> { ["CatInheritBuildRoot"] = BuildRoot }, ReadmeGettingStarted.PackArguments(Folder, Version));
+        PackTime = watch.Elapsed;
+        PackOutput = outcome.Output;
+        if (outcome.ExitCode != 0)
         {
-            var outcome = DotNet.Run(DotNet.RepoRoot, "pack", Path.Combine("src", project, project + ".csproj"), "-c", "Release", "-o", Folder, "-p:Version=" + Version, "-p:IncludeSymbols=false");
-            if (outcome.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"dotnet pack {project} failed:\n{outcome.Output}");
-            }
+            throw new InvalidOperationException($"dotnet pack CatInherit.sln failed:\n{outcome.Output}");
         }
     }
 
     public string Version { get; }
 
     public string Folder { get; }
+
+    private string BuildRoot { get; }
+
+    /// <summary>How long packing the solution took (reported by the package tests).</summary>
+    public TimeSpan PackTime { get; }
+
+    /// <summary>What <c>dotnet pack</c> printed.</summary>
+    public string PackOutput { get; }
 
     /// <summary>A nuget.config that adds the feed to the usual sources.</summary>
     public string NuGetConfig => $"""
@@ -39,12 +51,15 @@ public sealed class PackagedFeed : IDisposable
 
     public void Dispose()
     {
-        try
+        foreach (var folder in new[] { Folder, BuildRoot })
         {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 }

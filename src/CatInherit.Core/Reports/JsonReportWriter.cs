@@ -19,6 +19,7 @@ public sealed class JsonReportWriter : IReportWriter
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("schema", RunReport.SchemaId);
+        json.WriteString("catinherit_version", report.CatInheritVersion);
         json.WriteString("policy", report.Policy);
         json.WriteBoolean("passed", report.Passed);
         json.WriteNumber("seed", report.Seed);

@@ -6,6 +6,9 @@ public sealed class RunReport
     /// <summary>The report schema id.</summary>
     public const string SchemaId = "catinherit-report/1";
 
+    /// <summary>The CatInherit version that produced the report (<see cref="EngineVersion.Current"/>).</summary>
+    public string CatInheritVersion { get; init; } = EngineVersion.Current;
+
     /// <summary>The policy path as the user named it.</summary>
     public required string Policy { get; init; }
 
