@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CatInherit.Policy;
+using CatInherit.Reports;
 using CatInherit.Running;
 
 namespace CatInherit.Cli;
@@ -21,7 +22,7 @@ internal static class ValidateCommand
                 return ExitCodes.InvalidInput;
             }
 
-            stdout.WriteLine($"{path}: valid ({result.Policy.Checks.Count} checks, {result.Policy.Datasets.Count} datasets)");
+            stdout.WriteLine($"{ReportText.Terminal(path)}: valid ({result.Policy.Checks.Count} checks, {result.Policy.Datasets.Count} datasets)");
             return ExitCodes.Passed;
         });
         return command;

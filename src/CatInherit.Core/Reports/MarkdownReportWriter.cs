@@ -19,14 +19,14 @@ public sealed class MarkdownReportWriter : IReportWriter
         var md = new StringBuilder();
         var failed = report.FailedCount;
         md.Append(CultureInfo.InvariantCulture, $"## CatInherit: {(report.Passed ? "passed" : "failed")} ({report.CountOf(CheckStatus.Pass)} passed, {failed} failed, {report.CountOf(CheckStatus.Warn)} warned)\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"Policy `{report.Policy}` · seed {report.Seed} · ");
-        md.Append(report.Model is { } model ? $"model `{model.Path}` on {model.Provider}\n\n" : "predictions from the datasets\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Policy {ReportText.MarkdownCode(report.Policy)} · seed {report.Seed} · ");
+        md.Append(report.Model is { } model ? $"model {ReportText.MarkdownCode(model.Path)} on {ReportText.Markdown(model.Provider)}\n\n" : "predictions from the datasets\n\n");
         md.Append("| Status | Check | Kind | Gate | Value | Interval | n |\n");
         md.Append("|---|---|---|---|---:|---|---:|\n");
         foreach (var check in report.Checks)
         {
             var (gate, value, interval) = SummaryRow.Of(check);
-            md.Append(CultureInfo.InvariantCulture, $"| {Icon(check.Status)} {JsonReportWriter.StatusName(check.Status)} | `{Escape(check.Id)}` | {check.Kind} | {gate} | {value} | {interval} | {check.Count} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {Icon(check.Status)} {JsonReportWriter.StatusName(check.Status)} | {ReportText.MarkdownCode(check.Id, inTable: true)} | {check.Kind} | {gate} | {value} | {interval} | {check.Count} |\n");
         }
 
         foreach (var check in report.Checks)
@@ -56,7 +56,7 @@ public sealed class MarkdownReportWriter : IReportWriter
 
             foreach (var (name, reason) in check.Undefined)
             {
-                md.Append(CultureInfo.InvariantCulture, $"\n- {name} is undefined: {Escape(reason)}");
+                md.Append(CultureInfo.InvariantCulture, $"\n- {Escape(name)} is undefined: {Escape(reason)}");
             }
 
             foreach (var warning in check.Warnings)
@@ -81,5 +81,5 @@ public sealed class MarkdownReportWriter : IReportWriter
         _ => "❌",
     };
 
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+    private static string Escape(string text) => ReportText.Markdown(text);
 }
