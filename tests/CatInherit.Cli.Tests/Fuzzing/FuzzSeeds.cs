@@ -38,8 +38,9 @@ internal static class FuzzSeeds
                 dataset: loans
                 sensitive: sex
                 gate: { metric: worst_group_accuracy, min: 0.2 }
+                baseline: { tolerance: 0.5 }
                 resamples: 0
-            """), ("loans.csv", Loans())),
+            """), ("loans.csv", Loans()), ("policy.worst-accuracy.verified.json", "{\n  \"check\": \"worst-accuracy\",\n  \"metrics\": { \"worst_group_accuracy\": 0.5 }\n}\n")),
 
         FuzzCase.FromText("scores-tsv", "check", "policy.yaml", ("policy.yaml", """
             version: 1

@@ -24,7 +24,7 @@ internal sealed class Mutator(Random random, IReadOnlyList<FuzzCase> seeds)
         "group-fairness", "counterfactual", "embedding-association", "ood", "corruption", "long-tail", "calibration", "membership-inference", "attribute-inference",
         "demographic_parity_difference", "worst_group_accuracy", "ece", "brier", "auc", "auroc", "tail_recall", "accuracy", "fpr_at_95_tpr", "advantage",
         "logits", "probabilities", "embedding", "interval", "point", "loss", "confidence", "entropy", "energy", "msp", "knn", "mahalanobis", "cpu", "auto",
-        "loans.csv", "scores.tsv", "train.jsonl", "held.jsonl", "rows.csv", "policy.yaml", "fixed.onnx", "dynamic.onnx", "missing.csv", "data.parquet", "/dev/null", "..",
+        "loans.csv", "scores.tsv", "policy.worst-accuracy.verified.json", "train.jsonl", "held.jsonl", "rows.csv", "policy.yaml", "fixed.onnx", "dynamic.onnx", "missing.csv", "data.parquet", "/dev/null", "..",
 
         // Boundary and odd values.
         "0", "1", "-1", "2", "0.5", "1.0", "-0", "1e308", "1e309", "-1e309", "1e-320", "NaN", ".nan", ".inf", "-.inf", "2147483648", "99999999999999999999",
