@@ -90,6 +90,18 @@ public sealed class HostileStringReportTests : IDisposable
         Assert.All(HostileReport.Groups, group => Assert.Contains(Visible(group), text, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_test_message_keeps_one_line_per_item_and_shows_control_characters()
+    {
+        var report = HostileReport.Run(folder);
+
+        var text = TestMessages.Describe(report.Checks[0], report);
+
+        Assert.DoesNotContain(text, c => c != '\n' && char.IsControl(c));
+        Assert.Contains("\n  group 'line1\\nline2 | [link](javascript:x) *em* `code`' (n=", text, StringComparison.Ordinal);
+        Assert.Contains("\n  group 'nul\\u0000esc\\u001B[31m|pipe|' (n=4)", text, StringComparison.Ordinal);
+    }
+
     /// <summary>Cells of a Markdown table row: pipes not escaped with a backslash, minus one.</summary>
     private static int CellsOf(string row)
     {
