@@ -35,6 +35,12 @@ public sealed class PolicyHardeningTests : IDisposable
     }
 
     [Fact]
+    public void A_tag_yaml_dotnet_cannot_read_is_a_yaml_error_at_its_token()
+    {
+        Assert.Equal(["p.yaml(3,12): error CAT0002: invalid YAML: Global tags must be valid URIs."], Diagnostics("version: 1\nchecks:\n  - { id: [[!!binary]] }\n"));
+    }
+
+    [Fact]
     public void A_nul_character_in_a_data_path_is_a_missing_file()
     {
         folder.Write("d.csv", "label,pred,sex\n1,1,a\n");

@@ -50,12 +50,38 @@ internal static class YamlTreeReader
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, ex.Location, $"the YAML nests deeper than {MaxDepth} levels here; a policy needs only a few (is a '[' or '{{' never closed, or repeated?)"));
             return null;
         }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet rejects some malformed tags (e.g. "!!str]") this way, without a position.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, FailurePosition(text, file), $"invalid YAML: {ex.Message.Split(" (Parameter", 2)[0]}"));
+            return null;
+        }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner gives up this way on some malformed input (an unclosed '[' or '{').
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, LastPosition(text, file), "invalid YAML: the file ends inside an unclosed '[', '{' or quote"));
             return null;
         }
+    }
+
+    /// <summary>Where the parser stops: the start of the last event it could read before the one it rejected.</summary>
+    private static SourceLocation FailurePosition(string text, string file)
+    {
+        var parser = new Parser(new StringReader(text));
+        var last = new SourceLocation(file, 1, 1);
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = At(file, parser.Current!.Start);
+            }
+        }
+        catch (Exception ex) when (ex is YamlException or ArgumentException or InvalidOperationException)
+        {
+            // The position of the last good token is the answer.
+        }
+
+        return last;
     }
 
     private static SourceLocation LastPosition(string text, string file)
