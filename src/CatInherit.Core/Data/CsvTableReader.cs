@@ -130,8 +130,9 @@ internal static class CsvTableReader
             }
         }
 
-        var missing = requests.Any(r => !names.Contains(r.Name, StringComparer.Ordinal));
-        if (missing && names.Any(n => double.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+        // Not one requested column found, and a "name" that is a number: the file starts with a data row.
+        var noneFound = requests.All(r => !names.Contains(r.Name, StringComparer.Ordinal));
+        if (noneFound && names.Any(n => double.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
         {
             var wanted = string.Join(", ", requests.Select(r => r.Name).Distinct(StringComparer.Ordinal));
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MalformedTable, new SourceLocation(displayPath, 1, 1),

@@ -21,6 +21,14 @@ public sealed class CsvStructureTests : IDisposable
     }
 
     [Fact]
+    public void Numeric_column_names_in_a_real_header_are_not_taken_for_data()
+    {
+        var problems = HardeningRun.Problems(folder, PolicyRun.FairnessPolicy("d.csv", "    scores: [\"0\", \"1\"]\n    score_kind: probabilities\n"), Text("d.csv", "lable,0,1,sex\n1,0.2,0.8,a\n"));
+
+        Assert.Equal(["catinherit.yaml(5,12): error CAT0102: column 'label' (label) is not in d.csv. Did you mean 'lable'? Columns: lable, 0, 1, sex"], problems);
+    }
+
+    [Fact]
     public void A_repeated_column_name_is_an_error_at_the_header()
     {
         Assert.Equal(
