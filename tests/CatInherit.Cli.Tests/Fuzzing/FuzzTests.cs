@@ -11,7 +11,7 @@ namespace CatInherit.Cli.Tests.Fuzzing;
 [Collection("cli")]
 public sealed class FuzzTests(ITestOutputHelper output)
 {
-    /// <summary>CI's run: about 20 s on a two-core machine.</summary>
+    /// <summary>CI's run: 8–20 s on a two-core machine.</summary>
     private const int CiIterations = 2000;
 
     private const int CiSeed = 12;
