@@ -69,7 +69,7 @@ internal static class CheckCommand
 
                 foreach (var file in files.Where(_ => !isQuiet))
                 {
-                    stderr.WriteLine($"wrote {file}");
+                    stderr.WriteLine($"wrote {ReportText.Terminal(file)}");
                 }
             }
 

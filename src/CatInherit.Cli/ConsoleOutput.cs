@@ -20,7 +20,8 @@ internal static class ConsoleOutput
         var width = report.Checks.Select(c => JsonReportWriter.StatusName(c.Status).Length).Append(5).Max();
         foreach (var check in report.Checks)
         {
-            stdout.WriteLine($"{JsonReportWriter.StatusName(check.Status).ToUpperInvariant().PadRight(width)}  {check.DisplayName}  {check.Message}");
+            // Messages quote data (group values, labels): control bytes and line breaks are shown escaped, never sent to the terminal.
+            stdout.WriteLine($"{JsonReportWriter.StatusName(check.Status).ToUpperInvariant().PadRight(width)}  {ReportText.Terminal(check.DisplayName)}  {ReportText.Terminal(check.Message)}");
             foreach (var warning in check.Warnings)
             {
                 stderr.WriteLine(Diagnostic.Warning(DiagnosticCodes.CheckWarning, check.Location, $"{check.Id}: {warning}").ToString());

@@ -1,3 +1,4 @@
+using CatInherit.Reports;
 using CatInherit.Running;
 using Spectre.Console;
 
@@ -41,7 +42,7 @@ internal static class LiveProgress
 
                     if (!tasks.TryGetValue(update.Item, out var task))
                     {
-                        task = context.AddTask(Markup.Escape(update.Item), maxValue: update.Total);
+                        task = context.AddTask(Markup.Escape(ReportText.Terminal(update.Item)), maxValue: update.Total);
                         tasks[update.Item] = task;
                     }
 
@@ -50,7 +51,7 @@ internal static class LiveProgress
             });
         foreach (var line in summaries)
         {
-            stderr.WriteLine(line);
+            stderr.WriteLine(ReportText.Terminal(line));
         }
 
         return result!;

@@ -1,5 +1,5 @@
+using CatInherit.Reports;
 using CatInherit.Running;
-
 
 namespace CatInherit.Cli;
 
@@ -13,7 +13,7 @@ internal sealed class ProgressPrinter(TextWriter stderr) : IProgress<RunProgress
     {
         if (value.Message is { } message)
         {
-            stderr.WriteLine(message);
+            stderr.WriteLine(ReportText.Terminal(message));
         }
     }
 }

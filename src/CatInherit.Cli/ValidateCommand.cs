@@ -22,7 +22,7 @@ internal static class ValidateCommand
                 return ExitCodes.InvalidInput;
             }
 
-            stdout.WriteLine($"{path}: valid ({Numbers.Count(result.Policy.Checks.Count, "check")}, {Numbers.Count(result.Policy.Datasets.Count, "dataset")})");
+            stdout.WriteLine($"{ReportText.Terminal(path)}: valid ({Numbers.Count(result.Policy.Checks.Count, "check")}, {Numbers.Count(result.Policy.Datasets.Count, "dataset")})");
             return ExitCodes.Passed;
         });
         return command;

@@ -1,4 +1,5 @@
 using CatInherit.Policy;
+using CatInherit.Reports;
 using Microsoft.Build.Utilities;
 
 namespace CatInherit.MSBuild;
@@ -8,14 +9,16 @@ internal static class MSBuildDiagnostics
 {
     public static void Log(TaskLoggingHelper log, Diagnostic diagnostic)
     {
+        // One line per problem, whatever the data held (a line break in a value would split the canonical form).
         var l = diagnostic.Location;
+        var message = ReportText.Terminal(diagnostic.Message);
         if (diagnostic.IsError)
         {
-            log.LogError(null, diagnostic.Code, null, l.File, l.Line, l.Column, 0, 0, diagnostic.Message);
+            log.LogError(null, diagnostic.Code, null, l.File, l.Line, l.Column, 0, 0, message);
         }
         else
         {
-            log.LogWarning(null, diagnostic.Code, null, l.File, l.Line, l.Column, 0, 0, diagnostic.Message);
+            log.LogWarning(null, diagnostic.Code, null, l.File, l.Line, l.Column, 0, 0, message);
         }
     }
 }

@@ -85,7 +85,7 @@ public sealed class RunCatInheritGate : Microsoft.Build.Utilities.Task
             {
                 var failed = check.Fails(FailOnWarning);
                 var l = check.Location;
-                var text = $"check '{check.Id}' ({check.Kind}) {JsonReportWriter.StatusName(check.Status)}: {check.Message}";
+                var text = ReportText.Terminal($"check '{check.Id}' ({check.Kind}) {JsonReportWriter.StatusName(check.Status)}: {check.Message}");
                 if (failed)
                 {
                     Log.LogError(null, "CAT1001", null, l.File, l.Line, l.Column, 0, 0, text);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using CatInherit.Reports;
 using CatInherit.Running;
 
@@ -69,7 +70,7 @@ public sealed class CheckBuilder
         Directory.CreateDirectory(folder);
         try
         {
-            File.WriteAllText(Path.Combine(folder, "data.csv"), Csv());
+            File.WriteAllText(Path.Combine(folder, "data.jsonl"), Jsonl());
             var policy = Path.Combine(folder, "policy.yaml");
             File.WriteAllText(policy, Yaml());
             var result = PolicyRunner.Run(policy, new RunOptions { Seed = seed, UseCache = false });
@@ -91,8 +92,8 @@ public sealed class CheckBuilder
     private string Yaml()
     {
         var dataset = data.Probabilities is { } p
-            ? $"{{ path: data.csv, label: label, scores: [{string.Join(", ", Enumerable.Range(0, p[0].Count).Select(k => $"p{k}"))}], score_kind: probabilities }}"
-            : "{ path: data.csv, label: label, prediction: prediction }";
+            ? $"{{ path: data.jsonl, label: label, scores: [{string.Join(", ", Enumerable.Range(0, p[0].Count).Select(k => $"p{k}"))}], score_kind: probabilities }}"
+            : "{ path: data.jsonl, label: label, prediction: prediction }";
         var text = new StringBuilder($"version: 1\ndatasets:\n  data: {dataset}\nchecks:\n  - id: {Id}\n    kind: {kind}\n    dataset: data\n");
         foreach (var (key, value) in keys)
         {
@@ -112,32 +113,30 @@ public sealed class CheckBuilder
         return text.ToString();
     }
 
-    private string Csv()
+    /// <summary>The data as JSON Lines: a JSON string carries any value exactly (commas, quotes, line breaks).</summary>
+    private string Jsonl()
     {
-        var text = new StringBuilder("label,group");
-        text.Append(data.Probabilities is { } p ? string.Concat(Enumerable.Range(0, p[0].Count).Select(k => $",p{k}")) : ",prediction");
-        text.Append('\n');
+        var text = new StringBuilder();
         for (var row = 0; row < data.Labels.Count; row++)
         {
-            text.Append(Cell(data.Labels[row])).Append(',').Append(Cell(groups[row]));
+            var line = new JsonObject { ["label"] = data.Labels[row], ["group"] = groups[row] };
             if (data.Probabilities is { } probabilities)
             {
-                foreach (var value in probabilities[row])
+                for (var k = 0; k < probabilities[row].Count; k++)
                 {
-                    text.Append(',').Append(value.ToString("R", CultureInfo.InvariantCulture));
+                    // JSON has no NaN or infinity: written as text, the reader reports them as not finite numbers.
+                    var value = probabilities[row][k];
+                    line[$"p{k.ToString(CultureInfo.InvariantCulture)}"] = double.IsFinite(value) ? JsonValue.Create(value) : JsonValue.Create(value.ToString("R", CultureInfo.InvariantCulture));
                 }
             }
             else
             {
-                text.Append(',').Append(Cell(data.Predictions![row]));
+                line["prediction"] = data.Predictions![row];
             }
 
-            text.Append('\n');
+            text.Append(line.ToJsonString()).Append('\n');
         }
 
         return text.ToString();
     }
-
-    private static string Cell(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -1,7 +1,7 @@
 namespace CatInherit.Data;
 
-/// <summary>The requested columns of one data file, with each row's line number for messages.</summary>
-internal sealed class DataTable(string file, int[] lines, IReadOnlyDictionary<string, DataColumn> columns)
+/// <summary>The requested columns of one data file, with each row's line number (and each column's field number) for messages.</summary>
+internal sealed class DataTable(string file, int[] lines, IReadOnlyDictionary<string, DataColumn> columns, IReadOnlyDictionary<string, int>? fields = null)
 {
     public string File { get; } = file;
 
@@ -14,7 +14,10 @@ internal sealed class DataTable(string file, int[] lines, IReadOnlyDictionary<st
 
     public bool Has(string name) => columns.ContainsKey(name);
 
+    /// <summary>The column's 1-based field number in the file (1 for JSONL), or 0 when unknown.</summary>
+    public int FieldOf(string name) => fields?.GetValueOrDefault(name) ?? 0;
+
     /// <summary>The table restricted to <paramref name="rows"/> (ascending row indices).</summary>
     public DataTable Select(int[] rows) =>
-        new(File, [.. rows.Select(r => Lines[r])], columns.ToDictionary(c => c.Key, c => c.Value.Select(rows), StringComparer.Ordinal));
+        new(File, [.. rows.Select(r => Lines[r])], columns.ToDictionary(c => c.Key, c => c.Value.Select(rows), StringComparer.Ordinal), fields);
 }

@@ -13,6 +13,20 @@ internal static class JsonlTableReader
 {
     public static DataTable? Read(string path, string displayPath, IReadOnlyList<ColumnRequest> requests, List<Diagnostic> diagnostics)
     {
+        try
+        {
+            return ReadLines(path, displayPath, requests, diagnostics);
+        }
+        catch (DecoderFallbackException)
+        {
+            // JSONL positions are (line, 1): a "separator" that never occurs inside a line gives field 1.
+            diagnostics.Add(StrictText.InvalidUtf8(path, displayPath, DiagnosticCodes.NotUtf8, separator: '\n'));
+            return null;
+        }
+    }
+
+    private static DataTable? ReadLines(string path, string displayPath, IReadOnlyList<ColumnRequest> requests, List<Diagnostic> diagnostics)
+    {
         var accumulators = new Dictionary<string, ColumnAccumulator>(StringComparer.Ordinal);
         foreach (var request in requests)
         {
@@ -28,14 +42,14 @@ internal static class JsonlTableReader
         var lineNumber = 0;
         // Columns are matched against the first row's keys: a key it lacks is a missing column (reported
         // at the policy line), a key only some later row lacks is a missing value (reported at that row).
-        if (File.ReadLines(path, Encoding.UTF8).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) is { } first
+        if (File.ReadLines(path, StrictText.Encoding).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) is { } first
             && FirstRowKeys(first) is { } firstKeys
             && TableReader.MatchColumns(requests, firstKeys, displayPath, diagnostics) is null)
         {
             return null;
         }
 
-        foreach (var text in File.ReadLines(path, Encoding.UTF8))
+        foreach (var text in File.ReadLines(path, StrictText.Encoding))
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(text))
@@ -61,6 +75,14 @@ internal static class JsonlTableReader
                     if (!lookup.TryGetValue(name, out var accumulator))
                     {
                         reader.Skip();
+                        continue;
+                    }
+
+                    if (seen[index[accumulator.Request.Name]])
+                    {
+                        // A second value for the same column would give the column more values than the file has rows.
+                        reader.Skip();
+                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidJsonLine, new SourceLocation(displayPath, lineNumber, 1), $"row {row}: key '{name}' appears twice in the object; keep one"));
                         continue;
                     }
 
@@ -98,8 +120,9 @@ internal static class JsonlTableReader
                     }
                 }
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
+                // InvalidOperationException: a string escape that is not Unicode text (an unpaired surrogate such as "\ud800").
                 if (++badLines <= 5)
                 {
                     diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidJsonLine, new SourceLocation(displayPath, lineNumber, 1), $"line {lineNumber} is not a valid JSON object: {FirstSentence(ex.Message)}"));
@@ -123,7 +146,7 @@ internal static class JsonlTableReader
             return null;
         }
 
-        return TableReader.Finish(displayPath, lines, ordered, diagnostics);
+        return TableReader.Finish(displayPath, lines, ordered, diagnostics, ordered.ToDictionary(a => a.Request.Name, _ => 1, StringComparer.Ordinal));
     }
 
     private static List<string>? FirstRowKeys(string line)
@@ -133,7 +156,7 @@ internal static class JsonlTableReader
             using var document = JsonDocument.Parse(line);
             return document.RootElement.ValueKind == JsonValueKind.Object ? [.. document.RootElement.EnumerateObject().Select(p => p.Name)] : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return null;
         }

@@ -51,19 +51,24 @@ internal static class PredictionSetBuilder
             return null;
         }
 
+        if (predictionColumn is not null && dataset.Classes.Count == 0 && !StrayPredictions(predictionColumn, labelColumn, table, dataset, diagnostics))
+        {
+            return null;
+        }
+
         var labels = labelColumn is null ? [] : MapToClasses(labelColumn, classes, table, dataset, "label", diagnostics);
         float[]? probabilities = null;
         if (ownScores)
         {
             var columns = dataset.Scores.Select(s => table.Column<NumericColumn>(s).Values).ToArray();
-            probabilities = Probabilities(table.RowCount, columns.Length, (row, k) => columns[k][row], dataset.ScoreKind!.Value, table, dataset.Scores, diagnostics);
+            probabilities = Probabilities(table.RowCount, columns.Length, (row, k) => columns[k][row], dataset.ScoreKind!.Value, table, dataset.Scores, [.. dataset.Scores.Select(table.FieldOf)], diagnostics);
         }
         else if (fromModel)
         {
             var values = outputs!.Values;
             var width = outputs.Width;
             var kind = outputs.Kind == OutputKind.Logits ? ScoreKind.Logits : ScoreKind.Probabilities;
-            probabilities = Probabilities(table.RowCount, width, (row, k) => values[(row * width) + k], kind, table, [.. Enumerable.Range(0, width).Select(k => $"output {k}")], diagnostics);
+            probabilities = Probabilities(table.RowCount, width, (row, k) => values[(row * width) + k], kind, table, [.. Enumerable.Range(0, width).Select(k => $"output {k}")], new int[width], diagnostics);
         }
 
         int[] predicted;
@@ -113,7 +118,7 @@ internal static class PredictionSetBuilder
             var index = levelToClass[column.Codes[row]];
             if (index < 0 && ++reported <= 5)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LabelOutsideClasses, new SourceLocation(table.File, table.Lines[row], 0),
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LabelOutsideClasses, new SourceLocation(table.File, table.Lines[row], table.FieldOf(column.Name)),
                     string.Create(CultureInfo.InvariantCulture, $"column '{column.Name}' ({role}), row {row + 1}: '{column.Levels[column.Codes[row]]}' is not one of the classes [{string.Join(", ", classes)}] of dataset '{dataset.Name}'; fix the value or the dataset's 'classes'")));
             }
 
@@ -128,7 +133,58 @@ internal static class PredictionSetBuilder
         return result;
     }
 
-    private static float[] Probabilities(int n, int scoreCount, Func<int, int, double> score, ScoreKind kind, DataTable table, IReadOnlyList<string> names, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Without declared classes, every hard prediction must be a value the label column holds, and none may be a
+    /// fractional number (a probability in a column declared as hard predictions). Each stray value is reported
+    /// once, at its first row; returns false when any was.
+    /// </summary>
+    private static bool StrayPredictions(CategoricalColumn predictions, CategoricalColumn? labels, DataTable table, DatasetSpec dataset, List<Diagnostic> diagnostics)
+    {
+        var labelValues = labels?.Levels.Select(LabelText.Canonical).ToHashSet(StringComparer.Ordinal);
+        var firstRow = new int[predictions.Levels.Length];
+        Array.Fill(firstRow, -1);
+        for (var row = 0; row < predictions.Codes.Length; row++)
+        {
+            if (firstRow[predictions.Codes[row]] < 0)
+            {
+                firstRow[predictions.Codes[row]] = row;
+            }
+        }
+
+        var before = diagnostics.Count;
+        foreach (var level in Enumerable.Range(0, predictions.Levels.Length).Where(l => firstRow[l] >= 0).OrderBy(l => firstRow[l]))
+        {
+            var value = predictions.Levels[level];
+            var canonical = LabelText.Canonical(value);
+            var fractional = double.TryParse(canonical, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) && number != Math.Floor(number);
+            string? problem = null;
+            if (labelValues?.Contains(canonical) == true)
+            {
+                continue;
+            }
+
+            if (fractional)
+            {
+                problem = $"'{value}' is a fraction, not a class: 'prediction' holds hard class predictions; for probabilities use 'scores: [{predictions.Name}]' with 'score_kind: probabilities'";
+            }
+            else if (labels is not null)
+            {
+                var shown = labelValues!.Order(Comparer<string>.Create(LabelText.Compare)).Take(10);
+                problem = $"'{value}' never occurs in the label column '{labels.Name}' ({string.Join(", ", shown)}{(labelValues!.Count > 10 ? ", ..." : string.Empty)}); fix the value, or declare every class with 'classes: [...]' on dataset '{dataset.Name}'";
+            }
+
+            if (problem is not null && diagnostics.Count - before < 5)
+            {
+                var row = firstRow[level];
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LabelOutsideClasses, new SourceLocation(table.File, table.Lines[row], table.FieldOf(predictions.Name)),
+                    string.Create(CultureInfo.InvariantCulture, $"column '{predictions.Name}' (prediction), row {row + 1}: {problem}")));
+            }
+        }
+
+        return diagnostics.Count == before;
+    }
+
+    private static float[] Probabilities(int n, int scoreCount, Func<int, int, double> score, ScoreKind kind, DataTable table, IReadOnlyList<string> names, int[] fields, List<Diagnostic> diagnostics)
     {
         var classCount = Math.Max(2, scoreCount);
         var result = new float[n * classCount];
@@ -151,23 +207,23 @@ internal static class PredictionSetBuilder
             {
                 if (row[k] is < 0 or > 1)
                 {
-                    Report(r, string.Create(CultureInfo.InvariantCulture, $"probability {row[k]} in '{names[k]}' is outside [0, 1]"));
+                    Report(r, fields[k], string.Create(CultureInfo.InvariantCulture, $"probability {row[k]} in '{names[k]}' is outside [0, 1]"));
                 }
             }
 
             if (scoreCount > 1 && Math.Abs(row.Sum() - 1) > SumTolerance)
             {
-                Report(r, string.Create(CultureInfo.InvariantCulture, $"probabilities sum to {row.Sum():R}, not 1; if these are raw model outputs, use 'score_kind: logits'"));
+                Report(r, fields[0], string.Create(CultureInfo.InvariantCulture, $"probabilities sum to {row.Sum():R}, not 1; if these are raw model outputs, use 'score_kind: logits'"));
             }
         }
 
         return result;
 
-        void Report(int r, string message)
+        void Report(int r, int field, string message)
         {
             if (++reported <= 5)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidProbabilities, new SourceLocation(table.File, table.Lines[r], 0), string.Create(CultureInfo.InvariantCulture, $"row {r + 1}: {message}")));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidProbabilities, new SourceLocation(table.File, table.Lines[r], field), string.Create(CultureInfo.InvariantCulture, $"row {r + 1}: {message}")));
             }
         }
     }

@@ -57,7 +57,8 @@ internal static class TableReader
         return ok ? result : null;
     }
 
-    internal static DataTable? Finish(string displayPath, List<int> lines, IEnumerable<ColumnAccumulator> accumulators, List<Diagnostic> diagnostics)
+    /// <summary>The table of the rows read; <paramref name="fields"/> gives each column's 1-based field number for messages.</summary>
+    internal static DataTable? Finish(string displayPath, List<int> lines, IEnumerable<ColumnAccumulator> accumulators, List<Diagnostic> diagnostics, IReadOnlyDictionary<string, int> fields)
     {
         if (lines.Count == 0)
         {
@@ -66,7 +67,7 @@ internal static class TableReader
         }
 
         var columns = accumulators.Select(a => a.Build()).ToDictionary(c => c.Name, StringComparer.Ordinal);
-        return new DataTable(displayPath, [.. lines], columns);
+        return new DataTable(displayPath, [.. lines], columns, fields);
     }
 
     private static DataTable? Unsupported(string displayPath, string extension, List<Diagnostic> diagnostics)

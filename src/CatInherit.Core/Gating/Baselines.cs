@@ -94,11 +94,13 @@ internal static class Baselines
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(path));
-            return document.RootElement.TryGetProperty("metrics", out var metrics) && metrics.TryGetProperty(metric, out var value) && value.ValueKind == JsonValueKind.Number
+            // A hand-edited file may hold any JSON: only an object with a "metrics" object counts.
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("metrics", out var metrics)
+                && metrics.ValueKind == JsonValueKind.Object && metrics.TryGetProperty(metric, out var value) && value.ValueKind == JsonValueKind.Number
                 ? value.GetDouble()
                 : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
         {
             return null;
         }

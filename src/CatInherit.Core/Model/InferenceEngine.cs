@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics.Tensors;
 using CatInherit.Policy;
 using Microsoft.ML.OnnxRuntime;
@@ -35,9 +36,10 @@ internal static class InferenceEngine
             var fed = inputs.Tokens is not null ? FeedText(model, inputs.Tokens, rows, padding == Padding.Fixed ? spec.MaxLength : 0) : FeedFeatures(model, featureInput!, inputs, rows);
             try
             {
-                using var outputs = model.Run(fed.Names, fed.Values, [spec.OutputName]);
+                using var outputs = RunBatch(model, spec, fed, rows.Length);
                 var output = outputs[0];
                 var shape = output.GetTensorTypeAndShape().Shape;
+                CheckOutputShape(spec, shape, rows.Length, result is null ? null : width);
                 var rowWidth = (int)shape[^1];
                 if (result is null)
                 {
@@ -87,6 +89,39 @@ internal static class InferenceEngine
     }
 
     private sealed record Fed(List<string> Names, List<OrtValue> Values, long[]? Mask);
+
+    /// <summary>
+    /// Runs one batch. A shape the model learns only at run time (a dynamic width that does not fit its graph)
+    /// fails inside ONNX Runtime: that is the policy's input not fitting the model, reported with the model's message.
+    /// </summary>
+    private static IDisposableReadOnlyCollection<OrtValue> RunBatch(OnnxModel model, ModelSpec spec, Fed fed, int rows)
+    {
+        try
+        {
+            return model.Run(fed.Names, fed.Values, [spec.OutputName]);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            var shapes = string.Join(", ", fed.Names.Select((name, i) => $"{name} [{string.Join(", ", fed.Values[i].GetTensorTypeAndShape().Shape)}]"));
+            var at = spec.TextColumn is not null ? spec.Inputs.LocationOf("text") : spec.Inputs.LocationOf("features");
+            throw new InvalidInputException([Diagnostic.Error(DiagnosticCodes.ModelSignature, at, string.Create(CultureInfo.InvariantCulture,
+                $"model '{spec.Name}' ({spec.DisplayPath}) failed on a batch of {rows} rows fed as {shapes}, so its input shapes do not fit what the policy feeds: {OnnxModel.FirstLine(ex.Message)}"))]);
+        }
+    }
+
+    /// <summary>The output must have one row per input row and the same width in every batch.</summary>
+    private static void CheckOutputShape(ModelSpec spec, long[] shape, int rows, int? width)
+    {
+        var tokenLevel = shape.Length == 3 && spec.OutputKind == OutputKind.Embedding;
+        if ((shape.Length == 2 || tokenLevel) && shape[0] == rows && shape[^1] > 0 && (width is null || shape[^1] == width))
+        {
+            return;
+        }
+
+        var expected = width is { } w ? w.ToString(CultureInfo.InvariantCulture) : "width";
+        throw new InvalidInputException([Diagnostic.Error(DiagnosticCodes.ModelSignature, spec.Output.LocationOf("name"), string.Create(CultureInfo.InvariantCulture,
+            $"model '{spec.Name}' returned '{spec.OutputName}' with shape [{string.Join(", ", shape)}] for a batch of {rows} rows; expected [{rows}, {expected}]{(spec.OutputKind == OutputKind.Embedding ? $" or [{rows}, tokens, {expected}]" : string.Empty)}, the same width for every batch"))]);
+    }
 
     private static Fed FeedText(OnnxModel model, int[][] tokens, int[] rows, int fixedLength)
     {

@@ -62,7 +62,16 @@ internal sealed class InferenceHub(InheritancePolicy policy, RunOptions options)
 
         foreach (var (id, (session, request)) in requests)
         {
-            results[id] = session.Infer(request, progress);
+            try
+            {
+                results[id] = session.Infer(request, progress);
+            }
+            catch (InvalidInputException ex)
+            {
+                // A model that fails at run time on what the policy feeds it (CAT0113); its other requests would fail alike.
+                diagnostics.AddRange(ex.Diagnostics);
+                return false;
+            }
         }
 
         foreach (var session in policy.Models.Select(m => sessions.GetValueOrDefault(m.Name)).OfType<ModelSession>().Where(s => s.HasWork))

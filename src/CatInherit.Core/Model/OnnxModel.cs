@@ -126,7 +126,8 @@ public sealed class OnnxModel : IDisposable
         }
     }
 
-    private static string FirstLine(string message)
+    /// <summary>The first line of ONNX Runtime's message, at most 300 characters.</summary>
+    internal static string FirstLine(string message)
     {
         var line = message.Split('\n')[0].Trim();
         return line.Length > 300 ? line[..300] + "..." : line;

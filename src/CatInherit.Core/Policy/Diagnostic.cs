@@ -23,7 +23,7 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, Source
     /// <summary>True for errors.</summary>
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
-    /// <inheritdoc />
+    /// <summary>The canonical one-line form; control characters and line breaks from data appear as escapes (<c>\n</c>, <c>\u001B</c>).</summary>
     public override string ToString()
     {
         var severity = IsError ? "error" : "warning";
@@ -34,6 +34,7 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, Source
             { Line: > 0 } l => string.Create(CultureInfo.InvariantCulture, $"{l.File}({l.Line})"),
             var l => l.File,
         };
-        return $"{origin}: {severity} {Code}: {Message}";
+        // One line whatever the data held: control characters and line breaks are shown as escapes.
+        return $"{VisibleText.Escape(origin)}: {severity} {Code}: {VisibleText.Escape(Message)}";
     }
 }

@@ -71,6 +71,10 @@ public static class DiagnosticCodes
     public const string MissingValue = "CAT0108";
     /// <summary>Scores that are not valid probabilities.</summary>
     public const string InvalidProbabilities = "CAT0109";
+    /// <summary>A CSV or TSV file whose structure cannot be trusted: no header row, an empty or repeated column name, a quote that swallows rows.</summary>
+    public const string MalformedTable = "CAT0120";
+    /// <summary>A text file (policy or data) that is not valid UTF-8.</summary>
+    public const string NotUtf8 = "CAT0121";
 
     // Models.
     /// <summary>The model file is not a valid ONNX model.</summary>

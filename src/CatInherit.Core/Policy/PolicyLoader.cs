@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using CatInherit.Policy.Schema;
 using CatInherit.Policy.Yaml;
@@ -17,12 +18,21 @@ public static partial class PolicyLoader
     public static PolicyLoadResult Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            return new(null, [Diagnostic.Error(DiagnosticCodes.PolicyNotFound, SourceLocation.OfFile(path), "the policy path contains a NUL character; no file can have that name")]);
+        }
+
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = File.ReadAllText(path, StrictText.Encoding);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (DecoderFallbackException)
+        {
+            return new(null, [StrictText.InvalidUtf8(path, path, DiagnosticCodes.NotUtf8)]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
             var reason = ex is FileNotFoundException or DirectoryNotFoundException
                 ? $"policy file not found (looked for {Path.GetFullPath(path)})"
@@ -506,6 +516,12 @@ public static partial class PolicyLoader
                 return (string.Empty, string.Empty);
             }
 
+            if (display.Contains('\0', StringComparison.Ordinal))
+            {
+                Error(DiagnosticCodes.DataNotFound, values.LocationOf(key), $"{what} '{display}' contains a NUL character; no file can have that name");
+                return (string.Empty, display);
+            }
+
             var full = Path.GetFullPath(Path.Combine(baseDirectory, display));
             if (requireFile && !File.Exists(full))
             {
@@ -662,8 +678,8 @@ public static partial class PolicyLoader
             {
                 ({ } a, { } b) when a == b => string.Create(CultureInfo.InvariantCulture, $"{a}"),
                 ({ } a, { } b) => string.Create(CultureInfo.InvariantCulture, $"between {a} and {b}{(spec.Exclusive ? " (exclusive)" : string.Empty)}"),
-                ({ } a, null) => string.Create(CultureInfo.InvariantCulture, $"at least {a}"),
-                (null, { } b) => string.Create(CultureInfo.InvariantCulture, $"at most {b}"),
+                ({ } a, null) => string.Create(CultureInfo.InvariantCulture, $"{(spec.Exclusive ? "greater than" : "at least")} {a}"),
+                (null, { } b) => string.Create(CultureInfo.InvariantCulture, $"{(spec.Exclusive ? "less than" : "at most")} {b}"),
                 _ => "in range",
             };
             Error(DiagnosticCodes.OutOfRange, scalar.Location, $"'{spec.Name}' in {context} must be {bounds}; found {scalar.Value}");

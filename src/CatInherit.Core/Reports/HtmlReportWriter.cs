@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -165,5 +164,5 @@ public sealed class HtmlReportWriter : IReportWriter
 
     private static string Status(CheckStatus status) => JsonReportWriter.StatusName(status);
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => ReportText.Html(text);
 }

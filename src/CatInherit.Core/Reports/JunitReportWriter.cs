@@ -29,7 +29,7 @@ public sealed class JunitReportWriter : IReportWriter
         xml.WriteAttributeString("failures", failures);
         xml.WriteAttributeString("errors", errors);
         xml.WriteStartElement("testsuite");
-        xml.WriteAttributeString("name", report.Policy);
+        xml.WriteAttributeString("name", ReportText.Xml(report.Policy));
         xml.WriteAttributeString("tests", tests);
         xml.WriteAttributeString("failures", failures);
         xml.WriteAttributeString("errors", errors);
@@ -38,19 +38,19 @@ public sealed class JunitReportWriter : IReportWriter
         {
             xml.WriteStartElement("testcase");
             xml.WriteAttributeString("classname", $"catinherit.{check.Kind}");
-            xml.WriteAttributeString("name", check.DisplayName);
+            xml.WriteAttributeString("name", ReportText.Xml(check.DisplayName));
             switch (check.Status)
             {
                 case CheckStatus.Fail:
                 case CheckStatus.Error:
                     xml.WriteStartElement(check.Status == CheckStatus.Fail ? "failure" : "error");
-                    xml.WriteAttributeString("message", check.Message);
+                    xml.WriteAttributeString("message", ReportText.Xml(check.Message));
                     xml.WriteAttributeString("type", check.Status == CheckStatus.Fail ? "GateFailed" : "MetricUndefined");
-                    xml.WriteString(Details(check));
+                    xml.WriteString(ReportText.Xml(Details(check)));
                     xml.WriteEndElement();
                     break;
                 default:
-                    xml.WriteElementString("system-out", check.Message + ModelLines(check));
+                    xml.WriteElementString("system-out", ReportText.Xml(check.Message + ModelLines(check)));
                     break;
             }
 

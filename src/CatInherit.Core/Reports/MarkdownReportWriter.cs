@@ -18,7 +18,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         ArgumentNullException.ThrowIfNull(report);
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"## CatInherit: {(report.Passed ? "passed" : "failed")} ({report.Summary})\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"Policy `{report.Policy}` · seed {report.Seed} · ");
+        md.Append(CultureInfo.InvariantCulture, $"Policy {ReportText.MarkdownCode(report.Policy)} · seed {report.Seed} · ");
         md.Append(report.Models.Count switch
         {
             0 => "predictions from the datasets\n\n",
@@ -33,8 +33,8 @@ public sealed class MarkdownReportWriter : IReportWriter
         foreach (var check in report.Checks)
         {
             var (gate, value, interval) = SummaryRow.Of(check);
-            var model = byModel ? $" {(check.Models.Count == 0 ? "—" : string.Join(", ", check.Models.Select(m => $"`{Escape(m.Name)}`")))} |" : string.Empty;
-            md.Append(CultureInfo.InvariantCulture, $"| {Icon(check.Status)} {JsonReportWriter.StatusName(check.Status)} | `{Escape(check.Id)}` | {check.Kind} |{model} {gate} | {value} | {interval} | {check.Count} |\n");
+            var model = byModel ? $" {(check.Models.Count == 0 ? "—" : string.Join(", ", check.Models.Select(m => ReportText.MarkdownCode(m.Name, inTable: true))))} |" : string.Empty;
+            md.Append(CultureInfo.InvariantCulture, $"| {Icon(check.Status)} {JsonReportWriter.StatusName(check.Status)} | {ReportText.MarkdownCode(check.Id, inTable: true)} | {check.Kind} |{model} {gate} | {value} | {interval} | {check.Count} |\n");
         }
 
         foreach (var check in report.Checks)
@@ -69,7 +69,7 @@ public sealed class MarkdownReportWriter : IReportWriter
 
             foreach (var (name, reason) in check.Undefined)
             {
-                md.Append(CultureInfo.InvariantCulture, $"\n- {name} is undefined: {Escape(reason)}");
+                md.Append(CultureInfo.InvariantCulture, $"\n- {Escape(name)} is undefined: {Escape(reason)}");
             }
 
             foreach (var warning in check.Warnings)
@@ -96,7 +96,7 @@ public sealed class MarkdownReportWriter : IReportWriter
     };
 
     private static string Describe(ModelInfo model) =>
-        $"`{Escape(model.Name)}`: `{Escape(model.Path)}` (sha256 `{model.Sha256}`) on {Escape(model.Provider)}";
+        $"{ReportText.MarkdownCode(model.Name)}: {ReportText.MarkdownCode(model.Path)} (sha256 `{model.Sha256}`) on {Escape(model.Provider)}";
 
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+    private static string Escape(string text) => ReportText.Markdown(text);
 }

@@ -12,34 +12,39 @@ public static class ReportWriters
     /// <summary>Writes report.json plus each requested format into <paramref name="directory"/>; returns the files written.</summary>
     public static IReadOnlyList<string> WriteAll(RunReport report, string directory, IEnumerable<IReportWriter> writers)
     {
+        // All or none: every format is rendered before any file is touched, then each goes to a temporary
+        // file, and only when all are written do they take their names.
+        var rendered = writers.Prepend(All[0]).Distinct().Select(w => (Target: Path.Combine(directory, w.FileName), Bytes: Render(report, w))).ToList();
         Directory.CreateDirectory(directory);
-        var written = new List<string>();
-        foreach (var writer in writers.Prepend(All[0]).Distinct())
+        var temporaries = rendered.Select(r => r.Target + ".tmp").ToList();
+        try
         {
-            var target = Path.Combine(directory, writer.FileName);
-            var temporary = target + ".tmp";
-            try
+            for (var i = 0; i < rendered.Count; i++)
             {
-                using (var stream = File.Create(temporary))
-                {
-                    writer.Write(report, stream);
-                }
-
-                File.Move(temporary, target, overwrite: true);
-            }
-            finally
-            {
-                // Whole or not at all: a failed write leaves no partial file behind.
-                if (File.Exists(temporary))
-                {
-                    File.Delete(temporary);
-                }
+                File.WriteAllBytes(temporaries[i], rendered[i].Bytes);
             }
 
-            written.Add(target);
+            for (var i = 0; i < rendered.Count; i++)
+            {
+                File.Move(temporaries[i], rendered[i].Target, overwrite: true);
+            }
+        }
+        finally
+        {
+            foreach (var temporary in temporaries.Where(File.Exists))
+            {
+                File.Delete(temporary);
+            }
         }
 
-        return written;
+        return [.. rendered.Select(r => r.Target)];
+    }
+
+    private static byte[] Render(RunReport report, IReportWriter writer)
+    {
+        using var stream = new MemoryStream();
+        writer.Write(report, stream);
+        return stream.ToArray();
     }
 
     /// <summary><see cref="WriteAll"/>, with a folder that cannot be written reported as a diagnostic instead of an exception.</summary>
@@ -50,7 +55,7 @@ public static class ReportWriters
             problem = null;
             return WriteAll(report, directory, writers);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             problem = Policy.Diagnostic.Error(Policy.DiagnosticCodes.InvalidOption, default, $"reports cannot be written to '{directory}': {ex.Message}");
             return [];
@@ -61,8 +66,6 @@ public static class ReportWriters
     public static string ToText(RunReport report, IReportWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        using var stream = new MemoryStream();
-        writer.Write(report, stream);
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        return System.Text.Encoding.UTF8.GetString(Render(report, writer));
     }
 }

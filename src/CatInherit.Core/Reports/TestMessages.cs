@@ -11,7 +11,7 @@ public static class TestMessages
     {
         ArgumentNullException.ThrowIfNull(check);
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{check.DisplayName}: {JsonReportWriter.StatusName(check.Status)} — {check.Message}\n");
+        text.Append(CultureInfo.InvariantCulture, $"{T(check.DisplayName)}: {JsonReportWriter.StatusName(check.Status)} — {T(check.Message)}\n");
         if (check.Gate is { } gate)
         {
             var interval = check.IntervalOf(gate.Gate.Metric) is { } iv ? $" {Numbers.Format(iv)}" : string.Empty;
@@ -27,18 +27,18 @@ public static class TestMessages
 
         foreach (var (name, reason) in check.Undefined)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {name} undefined: {reason}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {name} undefined: {T(reason)}\n");
         }
 
         foreach (var group in check.Groups)
         {
             var metrics = string.Join(", ", group.Metrics.Select(m => $"{m.Name} {Numbers.Format(m.Value)}"));
-            text.Append(CultureInfo.InvariantCulture, $"  group '{group.Name}' (n={group.Count}{(group.Excluded ? ", excluded" : string.Empty)}): {metrics}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  group '{T(group.Name)}' (n={group.Count}{(group.Excluded ? ", excluded" : string.Empty)}): {metrics}\n");
         }
 
         foreach (var warning in check.Warnings)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  warning: {warning}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  warning: {T(warning)}\n");
         }
 
         if (check.Details is { } details)
@@ -48,9 +48,12 @@ public static class TestMessages
 
         foreach (var model in check.Models)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  model {model.Name}: {model.Path} (sha256 {model.Sha256}) on {model.Provider}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  model {T(model.Name)}: {T(model.Path)} (sha256 {model.Sha256}) on {model.Provider}\n");
         }
 
         return text.ToString().TrimEnd('\n');
     }
+
+    /// <summary>Data quoted in a test message: test runners print it to the console, so control characters are shown as escapes.</summary>
+    private static string T(string text) => ReportText.Terminal(text);
 }

@@ -28,6 +28,16 @@ public sealed class CodeFirstTests : IDisposable
     }
 
     [Fact]
+    public void Group_values_with_commas_quotes_and_line_breaks_reach_the_report_unchanged()
+    {
+        string[] groups = ["a, \"quoted\"", "a, \"quoted\"", "a, \"quoted\"", "a, \"quoted\"", "line\nbreak", "line\nbreak", "line\nbreak", "line\nbreak"];
+
+        var report = Inheritance.Predictions(Labels, Predictions).GroupFairness(groups).Run();
+
+        Assert.Equal(["a, \"quoted\"", "line\nbreak"], report.Groups.Select(g => g.Name));
+    }
+
+    [Fact]
     public void Assert_throws_with_the_full_description()
     {
         var builder = Inheritance.Predictions(Labels, Predictions).GroupFairness(Sex).ShouldBeAtMost("demographic_parity_difference", 0.1);

@@ -62,7 +62,7 @@ public sealed class DataReaderTests : IDisposable
     {
         var problems = Problems("d.csv", "label,pred,sex\n1,1,f\n2,0,m\n", "    prediction: pred\n    classes: [0, 1]\n");
 
-        Assert.Equal(["d.csv(3): error CAT0105: column 'label' (label), row 2: '2' is not one of the classes [0, 1] of dataset 'd'; fix the value or the dataset's 'classes'"], problems);
+        Assert.Equal(["d.csv(3,1): error CAT0105: column 'label' (label), row 2: '2' is not one of the classes [0, 1] of dataset 'd'; fix the value or the dataset's 'classes'"], problems);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class DataReaderTests : IDisposable
     {
         var problems = Problems("d.csv", "label,p0,p1,sex\n1,0.2,0.8,f\n0,0.7,0.7,m\n", "    scores: [p0, p1]\n    score_kind: probabilities\n");
 
-        Assert.Equal(["d.csv(3): error CAT0109: row 2: probabilities sum to 1.4, not 1; if these are raw model outputs, use 'score_kind: logits'"], problems);
+        Assert.Equal(["d.csv(3,2): error CAT0109: row 2: probabilities sum to 1.4, not 1; if these are raw model outputs, use 'score_kind: logits'"], problems);
     }
 
     [Fact]

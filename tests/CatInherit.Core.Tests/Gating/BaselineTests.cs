@@ -43,6 +43,20 @@ public sealed class BaselineTests : IDisposable
         Assert.Contains(check.Warnings, w => w.Contains("rename it to catinherit.parity.verified.json (or run with CATINHERIT_ACCEPT=1)", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("[1, 2]")]
+    [InlineData("{ \"metrics\": 0.25 }")]
+    [InlineData("not json")]
+    public void A_verified_file_without_the_metric_fails_with_a_message(string content)
+    {
+        folder.Write("catinherit.parity.verified.json", content);
+
+        var check = Run(Good);
+
+        Assert.Equal(CheckStatus.Fail, check.Status);
+        Assert.EndsWith("; catinherit.parity.verified.json has no value for demographic_parity_difference: approve a new baseline", check.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void With_ci_true_a_missing_verified_file_fails()
     {

@@ -138,7 +138,7 @@ public sealed class GroupFairnessReferenceTests : IDisposable
         Assert.Equal(6, check.Count);
         Assert.Equal(["a", "b", "c"], check.Groups.Select(g => g.Name));
         Assert.True(check.Groups[2].Excluded);
-        Assert.Equal(["group 'c' has 1 rows, fewer than min_group_size 2; it is reported but excluded from the metrics"], check.Warnings);
+        Assert.Equal(["group 'c' has 1 row, fewer than min_group_size 2; it is reported but excluded from the metrics"], check.Warnings);
         Assert.Equal(2.0 / 3 - 1.0 / 3, check.Metrics.Single(m => m.Name == "demographic_parity_difference").Value, 15);
     }
 
@@ -173,7 +173,7 @@ public sealed class GroupFairnessReferenceTests : IDisposable
     [Fact]
     public void Numeric_labels_match_across_spellings()
     {
-        folder.Write("d.csv", "label,pred,sex\n1.0,1,a\n0,0.0,a\n");
+        folder.Write("d.csv", "label,pred,sex\n1.0,1,a\n0,0.0,a\n1,1.0,b\n0.0,0,b\n");
 
         var check = Assert.Single(PolicyRun.Run(folder, PolicyRun.FairnessPolicy("d.csv", checkExtra: "    positive_label: \"1.00\"\n    resamples: 0\n")).Report!.Checks);
 

@@ -60,7 +60,7 @@ public sealed class PrivacyTests : IDisposable
         Assert.Equal(7.5 / 9, Metric("auc"), 12);
         Assert.Equal(2.0 / 3, Metric("advantage"), 12);
         // Only the rate the policy asked for (the default 0.01) is warned about, not the 0.001 detail.
-        Assert.Equal(["TPR at FPR 0.01 needs at least 100 non-members to resolve a false positive rate that small; there are 3, so it is the TPR at FPR 0"], check.Warnings);
+        Assert.Equal(["1 row of the non-members has the same label and scores as a member row, found nowhere else in either set; scores cannot tell whether they are the same sample, so they were kept — remove any sample that is in both sets", "TPR at FPR 0.01 needs at least 100 non-members to resolve a false positive rate that small; there are 3, so it is the TPR at FPR 0"], check.Warnings);
         Assert.Null(check.Details!["tpr_at_fpr_0.001"]);
         Assert.Equal(1.0 / 3, Metric("tpr_at_fpr"), 12);
     }

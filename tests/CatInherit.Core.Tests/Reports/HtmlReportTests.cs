@@ -83,6 +83,44 @@ public sealed class HtmlReportTests : IDisposable
     }
 
     [Fact]
+    public void Hostile_values_render_as_text_and_no_script_runs()
+    {
+        var html = ReportWriters.ToText(HostileReport.Run(folder), new HtmlReportWriter());
+
+        var (log, _) = Render(html, "hostile");
+        var dom = DumpDom(html, "hostile-dom");
+
+        // Each payload calls console.error: had any run, Chromium's log would show it.
+        Assert.Empty(ConsoleProblems(log));
+        Assert.DoesNotContain("<script", dom, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", dom, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", dom, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;console.error('xss-1')&lt;/script&gt;", dom, StringComparison.Ordinal);
+        Assert.Contains("&lt;/svg&gt;&lt;img src=x onerror=console.error('xss-2')&gt;", dom, StringComparison.Ordinal);
+        Assert.Contains("nul\\u0000esc\\u001B[31m|pipe|", dom, StringComparison.Ordinal);
+        Assert.Contains(new string('w', 3000) + "&lt;b&gt;long&lt;/b&gt;", dom, StringComparison.Ordinal);
+    }
+
+    /// <summary>The page's DOM after Chromium parsed (and would have run) it, serialised.</summary>
+    private string DumpDom(string html, string name)
+    {
+        var page = folder.Write(name + ".html", html);
+        var start = new ProcessStartInfo(Chromium()) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--user-data-dir=" + folder.File("profile-" + name), "--dump-dom", "file://" + page })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var dom = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(120_000), "Chromium did not finish in 2 minutes");
+        _ = stderr.Result;
+        Assert.Contains("</html>", dom, StringComparison.Ordinal);
+        return dom;
+    }
+
+    [Fact]
     public void The_console_check_catches_a_page_with_an_error()
     {
         var (log, _) = Render("<!DOCTYPE html><html><body><script>console.error('boom'); missing();</script></body></html>", "negative-control");

@@ -9,6 +9,12 @@ namespace CatInherit.Policy.Yaml;
 /// </summary>
 internal static class YamlTreeReader
 {
+    /// <summary>
+    /// Deepest nesting read. A policy needs about six levels; the limit keeps the recursive reader far from the
+    /// stack's end on hostile input (thousands of '[').
+    /// </summary>
+    public const int MaxDepth = 64;
+
     /// <summary>Reads the first document; returns null and a diagnostic when the YAML is malformed.</summary>
     public static YamlNode? Read(string text, string file, List<Diagnostic> diagnostics)
     {
@@ -22,7 +28,7 @@ internal static class YamlTreeReader
                 return null;
             }
 
-            var root = ReadNode(parser, file, anchors, diagnostics);
+            var root = ReadNode(parser, file, anchors, diagnostics, 0);
             parser.Consume<DocumentEnd>();
             if (parser.TryConsume<DocumentStart>(out var second))
             {
@@ -39,6 +45,17 @@ internal static class YamlTreeReader
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, At(file, ex.Start), $"invalid YAML: {Describe(ex)}"));
             return null;
         }
+        catch (TooDeepException ex)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, ex.Location, $"the YAML nests deeper than {MaxDepth} levels here; a policy needs only a few (is a '[' or '{{' never closed, or repeated?)"));
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet rejects some malformed tags (e.g. "!!str]") this way, without a position.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, FailurePosition(text, file), $"invalid YAML: {ex.Message.Split(" (Parameter", 2)[0]}"));
+            return null;
+        }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner gives up this way on some malformed input (an unclosed '[' or '{').
@@ -47,15 +64,40 @@ internal static class YamlTreeReader
         }
     }
 
+    /// <summary>Where the parser stops: the start of the last event it could read before the one it rejected.</summary>
+    private static SourceLocation FailurePosition(string text, string file)
+    {
+        var parser = new Parser(new StringReader(text));
+        var last = new SourceLocation(file, 1, 1);
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = At(file, parser.Current!.Start);
+            }
+        }
+        catch (Exception ex) when (ex is YamlException or ArgumentException or InvalidOperationException)
+        {
+            // The position of the last good token is the answer.
+        }
+
+        return last;
+    }
+
     private static SourceLocation LastPosition(string text, string file)
     {
         var lines = text.TrimEnd().Split('\n');
         return new SourceLocation(file, lines.Length, lines[^1].Length + 1);
     }
 
-    private static YamlNode ReadNode(IParser parser, string file, Dictionary<string, YamlNode> anchors, List<Diagnostic> diagnostics)
+    private static YamlNode ReadNode(IParser parser, string file, Dictionary<string, YamlNode> anchors, List<Diagnostic> diagnostics, int depth)
     {
         var current = parser.Current ?? throw new InvalidOperationException("YAML parser ended early.");
+        if (depth > MaxDepth)
+        {
+            throw new TooDeepException(At(file, current.Start));
+        }
+
         switch (current)
         {
             case AnchorAlias alias:
@@ -80,7 +122,7 @@ internal static class YamlTreeReader
                     var items = new List<YamlNode>();
                     while (!parser.TryConsume<SequenceEnd>(out _))
                     {
-                        items.Add(ReadNode(parser, file, anchors, diagnostics));
+                        items.Add(ReadNode(parser, file, anchors, diagnostics, depth + 1));
                     }
 
                     var list = new YamlList(At(file, start.Start), items);
@@ -94,8 +136,8 @@ internal static class YamlTreeReader
                     var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
                     while (!parser.TryConsume<MappingEnd>(out _))
                     {
-                        var keyNode = ReadNode(parser, file, anchors, diagnostics);
-                        var value = ReadNode(parser, file, anchors, diagnostics);
+                        var keyNode = ReadNode(parser, file, anchors, diagnostics, depth + 1);
+                        var value = ReadNode(parser, file, anchors, diagnostics, depth + 1);
                         if (keyNode is YamlScalar key)
                         {
                             entries.Add(new(key, value));
@@ -114,6 +156,12 @@ internal static class YamlTreeReader
             default:
                 throw new InvalidOperationException($"Unexpected YAML event {current.GetType().Name}.");
         }
+    }
+
+    /// <summary>Unwinds the reader when the nesting passes <see cref="MaxDepth"/>.</summary>
+    private sealed class TooDeepException(SourceLocation location) : Exception
+    {
+        public SourceLocation Location { get; } = location;
     }
 
     private static void Remember(AnchorName anchor, YamlNode node, Dictionary<string, YamlNode> anchors)

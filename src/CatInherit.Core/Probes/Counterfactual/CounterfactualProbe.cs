@@ -224,14 +224,24 @@ internal sealed partial class CounterfactualProbe : IProbe
             return null;
         }
 
-        var path = Path.GetFullPath(Path.Combine(check.BaseDirectory, file));
+        var path = file.Contains('\0', StringComparison.Ordinal) ? file : Path.GetFullPath(Path.Combine(check.BaseDirectory, file));
         if (!File.Exists(path))
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DataNotFound, values.LocationOf(key), $"check '{check.Id}': word list '{file}' not found (resolved to {path})"));
             return null;
         }
 
-        var words = File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        List<string> words;
+        try
+        {
+            words = [.. File.ReadLines(path, StrictText.Encoding).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))];
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            diagnostics.Add(StrictText.InvalidUtf8(path, file, DiagnosticCodes.NotUtf8));
+            return null;
+        }
+
         if (words.Count == 0)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, values.LocationOf(key), $"check '{check.Id}': word list '{file}' is empty"));

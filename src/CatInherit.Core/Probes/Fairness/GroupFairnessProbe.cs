@@ -26,7 +26,14 @@ internal sealed class GroupFairnessProbe : IProbe
     public void Validate(CheckSpec check, ProbeContext context, List<Diagnostic> diagnostics)
     {
         var input = context.Input;
-        if (input is null)
+        var errors = diagnostics.Count;
+        ProbeRequirements.LabelsAndPredictions(check, context, diagnostics, "group-fairness compares predictions with labels");
+        if (input is null || diagnostics.Count > errors)
+        {
+            return;
+        }
+
+        if (!RequireTwoClasses(check, context, input, diagnostics))
         {
             return;
         }
@@ -37,6 +44,81 @@ internal sealed class GroupFairnessProbe : IProbe
             var where = check.Values.Has("positive_label") ? "'positive_label'" : "the default positive label '1'";
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownClass, check.Values.LocationOf("positive_label"),
                 $"check '{check.Id}': {where} is not one of the classes [{string.Join(", ", input.Predictions.Classes)}]; set 'positive_label' to the class that counts as positive"));
+        }
+
+        RequireTwoGroups(check, input.Table, diagnostics);
+    }
+
+    /// <summary>
+    /// The rates compare one positive class with the other: without a declared <c>positive_label</c> or <c>classes</c>
+    /// the dataset must have exactly two, so a stray value (a 'yes' or a '7' in a 0/1 column) cannot become a third
+    /// class that quietly counts as negative. Reported at the first row of the rarest class.
+    /// </summary>
+    private static bool RequireTwoClasses(CheckSpec check, ProbeContext context, ProbeInput input, List<Diagnostic> diagnostics)
+    {
+        var predictions = input.Predictions!;
+        var dataset = context.Policy?.FindDataset(check.Dataset ?? string.Empty);
+        if (predictions.Classes.Length == 2 || check.Values.Has("positive_label") || dataset is null || dataset.Classes.Count > 0)
+        {
+            return true;
+        }
+
+        var counts = new int[predictions.Classes.Length];
+        var first = new (string Column, int Row)?[counts.Length];
+        void Count(int[] classes, string? column)
+        {
+            for (var row = 0; row < classes.Length; row++)
+            {
+                counts[classes[row]]++;
+                first[classes[row]] ??= column is null ? null : (column, row);
+            }
+        }
+
+        Count(predictions.Labels, dataset.Label);
+        Count(dataset.Prediction is null ? [] : predictions.Predicted, dataset.Prediction);
+        var found = string.Join(", ", predictions.Classes.Select((c, i) => string.Create(CultureInfo.InvariantCulture, $"'{c}' ({counts[i]}×)")));
+        var rarest = Enumerable.Range(0, counts.Length).Where(c => first[c] is not null).OrderBy(c => counts[c]).ThenByDescending(c => first[c]!.Value.Row).FirstOrDefault(-1);
+        var fix = "fix the stray value, or set 'positive_label' (every other class then counts as negative)";
+        var fromValues = dataset.Scores.Count == 0 && input.Outputs is null;
+        if (fromValues && predictions.Classes.Length > 2 && rarest >= 0)
+        {
+            var (column, row) = first[rarest]!.Value;
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LabelOutsideClasses, new SourceLocation(input.Table.File, input.Table.Lines[row], input.Table.FieldOf(column)),
+                string.Create(CultureInfo.InvariantCulture, $"column '{column}', row {row + 1}: '{predictions.Classes[rarest]}' makes a third class; check '{check.Id}' compares a positive class with a negative one, but the labels and predictions of dataset '{dataset.Name}' hold {predictions.Classes.Length}: {found}; {fix}")));
+        }
+        else
+        {
+            var what = predictions.Classes.Length == 1 ? $"only one class, {found}" : fromValues ? $"{predictions.Classes.Length} classes: {found}" : $"{predictions.Classes.Length} classes (one per score)";
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LabelOutsideClasses, check.Values.LocationOf("dataset"),
+                $"check '{check.Id}' compares a positive class with a negative one, but dataset '{dataset.Name}' has {what}; set 'positive_label' or declare the dataset's 'classes'"));
+        }
+
+        return false;
+    }
+
+    /// <summary>A comparison needs at least two groups of at least <c>min_group_size</c> rows; a group of one row is warned about in <see cref="Run"/>.</summary>
+    private static void RequireTwoGroups(CheckSpec check, DataTable table, List<Diagnostic> diagnostics)
+    {
+        var (rowGroup, names) = AssignGroups(check, table);
+        var sizes = new int[names.Length];
+        foreach (var group in rowGroup)
+        {
+            sizes[group]++;
+        }
+
+        var minSize = check.Values.GetInt("min_group_size") ?? 1;
+        var included = Enumerable.Range(0, names.Length).Where(g => sizes[g] >= minSize).ToList();
+        var columns = string.Join(", ", check.Values.GetStrings("sensitive").Select(c => $"'{c}'"));
+        if (names.Length == 1)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, check.Values.LocationOf("sensitive"), string.Create(CultureInfo.InvariantCulture,
+                $"check '{check.Id}': every row has the same {columns} ('{names[0]}', {sizes[0]} rows), so there is one group and nothing to compare; group fairness needs at least two groups")));
+        }
+        else if (included.Count < 2)
+        {
+            var shown = string.Join(", ", Enumerable.Range(0, names.Length).OrderByDescending(g => sizes[g]).Take(5).Select(g => string.Create(CultureInfo.InvariantCulture, $"'{names[g]}' ({sizes[g]})")));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, check.Values.LocationOf(check.Values.Has("min_group_size") ? "min_group_size" : "sensitive"), string.Create(CultureInfo.InvariantCulture,
+                $"check '{check.Id}': {(included.Count == 0 ? "no group" : "only one group")} of {columns} has at least min_group_size {minSize} rows ({shown}{(names.Length > 5 ? ", ..." : string.Empty)}), so there is nothing to compare; lower 'min_group_size' or add rows")));
         }
     }
 
@@ -61,7 +143,12 @@ internal sealed class GroupFairnessProbe : IProbe
         var warnings = new List<string>();
         foreach (var g in Enumerable.Range(0, groupCount).Where(g => all[g].Count < minSize))
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"group '{groupNames[g]}' has {all[g].Count} rows, fewer than min_group_size {minSize}; it is reported but excluded from the metrics"));
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"group '{groupNames[g]}' has {Rows(all[g].Count)}, fewer than min_group_size {minSize}; it is reported but excluded from the metrics"));
+        }
+
+        foreach (var g in included.Where(g => all[g].Count == 1))
+        {
+            warnings.Add($"group '{groupNames[g]}' has a single row, so each of its rates is 0 or 1; check the value for a typo, or set min_group_size to leave tiny groups out");
         }
 
         var counts = included.Select(g => all[g]).ToArray();
@@ -92,6 +179,8 @@ internal sealed class GroupFairnessProbe : IProbe
             Explain = metric => Explain(metric, counts, includedNames),
         };
     }
+
+    private static string Rows(long count) => count == 1 ? "1 row" : string.Create(CultureInfo.InvariantCulture, $"{count} rows");
 
     private static string PositiveLabel(CheckSpec check) => check.Values.GetString("positive_label") ?? "1";
 

@@ -22,6 +22,7 @@ internal sealed class MembershipInferenceProbe : IProbe
     public void Validate(CheckSpec check, ProbeContext context, List<Diagnostic> diagnostics)
     {
         var attack = check.Values.GetString("attack") ?? "loss";
+        var before = diagnostics.Count;
         foreach (var key in new[] { "members", "non_members" })
         {
             if (!context.Datasets.TryGetValue(key, out var input))
@@ -38,6 +39,14 @@ internal sealed class MembershipInferenceProbe : IProbe
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingKey, check.Values.LocationOf(key), $"check '{check.Id}': the '{attack}' attack needs the true label of each sample, but dataset '{check.DatasetRefs[key]}' has no 'label' (or use 'attack: entropy')"));
             }
         }
+
+        if (diagnostics.Count == before && context.Datasets.TryGetValue("members", out var members) && context.Datasets.TryGetValue("non_members", out var nonMembers)
+            && SameRows(members, nonMembers))
+        {
+            // Every non-member is also a member (the same file, or the same rows): the attack would compare a set with itself.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, check.Values.LocationOf("non_members"), string.Create(CultureInfo.InvariantCulture,
+                $"check '{check.Id}': the {nonMembers.Table.RowCount} non-member rows are the members' rows ({Identity(nonMembers)}), so the attack would compare a set with itself; non_members must be data the model was not trained on")));
+        }
     }
 
     public ProbeResult Run(CheckSpec check, ProbeContext context)
@@ -48,18 +57,18 @@ internal sealed class MembershipInferenceProbe : IProbe
         var nonMembers = context.Datasets["non_members"];
         var warnings = new List<string>();
 
-        // A row in both sets would be scored as member and non-member at once: keep it as a member only.
-        var memberTexts = Texts(members).ToHashSet(StringComparer.Ordinal);
+        // A row in both sets would be scored as member and non-member at once: keep it as a member only. Scores
+        // alone cannot tell a repeated sample from two samples the model scored alike, so those rows are only counted.
         var nonMemberRows = Enumerable.Range(0, nonMembers.Table.RowCount).ToList();
-        if (memberTexts.Count > 0)
+        var shared = SharedRows(members, nonMembers);
+        if (shared.Count > 0 && Identifies(members) && Identifies(nonMembers))
         {
-            var texts = Texts(nonMembers);
-            var shared = nonMemberRows.Where(r => memberTexts.Contains(texts[r])).ToHashSet();
-            if (shared.Count > 0)
-            {
-                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{shared.Count} non-member rows also appear among the members; they were left out of the non-members"));
-                nonMemberRows.RemoveAll(shared.Contains);
-            }
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{Rows(shared.Count)} of the non-members {(shared.Count == 1 ? "is" : "are")} identical to a member row ({Identity(nonMembers)}); left out of the non-members"));
+            nonMemberRows.RemoveAll(shared.Contains);
+        }
+        else if (shared.Count > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{Rows(shared.Count)} of the non-members {(shared.Count == 1 ? "has" : "have")} the same label and scores as a member row, found nowhere else in either set; scores cannot tell whether they are the same sample, so they were kept — remove any sample that is in both sets"));
         }
 
         var (memberScores, memberLabels) = Scores(members, attack, Enumerable.Range(0, members.Table.RowCount));
@@ -160,6 +169,66 @@ internal sealed class MembershipInferenceProbe : IProbe
         return ([.. members.Select((s, i) => Percentile(s, memberLabels[i]))], [.. nonMembers.Select((s, i) => Percentile(s, nonMemberLabels[i]))]);
     }
 
-    private static string[] Texts(ProbeInput input) =>
-        input.Model?.TextColumn is { } column && input.Table.Has(column) ? input.Table.Column<TextColumn>(column).Values : [];
+    /// <summary>
+    /// The non-member rows identical to a member row. Text and features identify a sample; a label and scores only
+    /// when the pair is unique in both sets (coarse scores repeat across different samples).
+    /// </summary>
+    private static HashSet<int> SharedRows(ProbeInput members, ProbeInput nonMembers)
+    {
+        var memberKeys = RowKeys(members);
+        var keys = RowKeys(nonMembers);
+        if (Identifies(members) && Identifies(nonMembers))
+        {
+            var set = memberKeys.ToHashSet(StringComparer.Ordinal);
+            return [.. Enumerable.Range(0, keys.Length).Where(r => set.Contains(keys[r]))];
+        }
+
+        var memberCounts = memberKeys.CountBy(k => k, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        var counts = keys.CountBy(k => k, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        return [.. Enumerable.Range(0, keys.Length).Where(r => counts[keys[r]] == 1 && memberCounts.GetValueOrDefault(keys[r]) == 1)];
+    }
+
+    /// <summary>The non-members are the members' rows: every one of them shared, or the same rows (in any order).</summary>
+    private static bool SameRows(ProbeInput members, ProbeInput nonMembers)
+    {
+        if (Identifies(members) && Identifies(nonMembers) && SharedRows(members, nonMembers).Count == nonMembers.Table.RowCount)
+        {
+            return true;
+        }
+
+        var memberKeys = RowKeys(members).Order(StringComparer.Ordinal);
+        return memberKeys.SequenceEqual(RowKeys(nonMembers).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+    }
+
+    private static string Rows(int count) => count == 1 ? "1 row" : string.Create(CultureInfo.InvariantCulture, $"{count} rows");
+
+    private static bool Identifies(ProbeInput input) => input.Model is { } model && (model.TextColumn is not null || model.FeatureColumns.Count > 0);
+
+    /// <summary>
+    /// What makes two rows the same sample: the text or the features the model reads; for a dataset that holds its
+    /// own scores, its label and scores (all the attack sees of it).
+    /// </summary>
+    private static string[] RowKeys(ProbeInput input)
+    {
+        var table = input.Table;
+        if (input.Model?.TextColumn is { } text && table.Has(text))
+        {
+            return table.Column<TextColumn>(text).Values;
+        }
+
+        if (input.Model is { FeatureColumns.Count: > 0 } model && model.FeatureColumns.All(table.Has))
+        {
+            var columns = model.FeatureColumns.Select(c => table.Column<NumericColumn>(c).Values).ToArray();
+            return [.. Enumerable.Range(0, table.RowCount).Select(r => string.Join(",", columns.Select(c => c[r].ToString("R", CultureInfo.InvariantCulture))))];
+        }
+
+        var predictions = input.Predictions!;
+        var k = predictions.Classes.Length;
+        return [.. Enumerable.Range(0, predictions.Count).Select(r =>
+            (predictions.Labels.Length > 0 ? predictions.Classes[predictions.Labels[r]] : string.Empty) + "\u001F"
+            + string.Join(",", predictions.Probabilities!.AsSpan(r * k, k).ToArray().Select(p => p.ToString("R", CultureInfo.InvariantCulture))))];
+    }
+
+    private static string Identity(ProbeInput input) =>
+        input.Model?.TextColumn is not null ? "the same text" : input.Model is { FeatureColumns.Count: > 0 } ? "the same features" : "the same label and scores";
 }
