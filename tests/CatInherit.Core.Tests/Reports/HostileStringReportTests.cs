@@ -95,7 +95,7 @@ public sealed class HostileStringReportTests : IDisposable
     {
         var report = HostileReport.Run(folder);
 
-        var text = TestMessages.Describe(report.Checks[0], report);
+        var text = TestMessages.Describe(report.Checks[0]);
 
         Assert.DoesNotContain(text, c => c != '\n' && char.IsControl(c));
         Assert.Contains("\n  group 'line1\\nline2 | [link](javascript:x) *em* `code`' (n=", text, StringComparison.Ordinal);
