@@ -1,3 +1,4 @@
+using CatInherit.Gating;
 using CatInherit.Policy;
 using CatInherit.Reports;
 

@@ -1,4 +1,4 @@
-using CatInherit.Running;
+using CatInherit.Progress;
 
 
 namespace CatInherit.Cli;

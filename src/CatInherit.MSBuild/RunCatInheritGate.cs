@@ -1,6 +1,9 @@
 using System.Runtime.InteropServices;
+using CatInherit.Gating;
+using CatInherit.Policy;
 using CatInherit.Reports;
 using CatInherit.Running;
+using CatInherit.Settings;
 using Microsoft.Build.Framework;
 
 namespace CatInherit.MSBuild;
@@ -22,8 +25,11 @@ public sealed class RunCatInheritGate : Microsoft.Build.Utilities.Task
     /// <summary>Whether a warning fails the gate.</summary>
     public bool FailOnWarning { get; set; }
 
-    /// <summary>The bootstrap seed.</summary>
-    public int Seed { get; set; }
+    /// <summary>The bootstrap seed (<c>CatInheritSeed</c>); empty takes <c>CATINHERIT_SEED</c>, else 0, as the tests do.</summary>
+    public string? Seed { get; set; }
+
+    /// <summary>The execution provider (<c>CatInheritProvider</c>); empty takes <c>CATINHERIT_PROVIDER</c>, else each model's own.</summary>
+    public string? Provider { get; set; }
 
     /// <summary>A folder whose runtimes/&lt;rid&gt;/native holds ONNX Runtime (the test project's output).</summary>
     public string? NativeSearchDirectory { get; set; }
@@ -32,9 +38,21 @@ public sealed class RunCatInheritGate : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         UseNativeRuntimeFrom(NativeSearchDirectory);
+        var settings = new List<Diagnostic>();
+        var options = RunSettings.Resolve(new RunSettingsRequest { Seed = Seed, SeedSource = "CatInheritSeed", Provider = Provider, ProviderSource = "CatInheritProvider" }, settings);
+        foreach (var diagnostic in settings)
+        {
+            MSBuildDiagnostics.Log(Log, diagnostic);
+        }
+
+        if (options is null)
+        {
+            return false;
+        }
+
         foreach (var policy in Policies)
         {
-            var result = PolicyRunner.Run(policy.ItemSpec, new RunOptions { Seed = Seed });
+            var result = PolicyRunner.Run(policy.ItemSpec, options);
             foreach (var diagnostic in result.Diagnostics)
             {
                 MSBuildDiagnostics.Log(Log, diagnostic);

@@ -136,7 +136,9 @@ public sealed class CheckCommandTests : IDisposable
     [Theory]
     [InlineData("--format", "md,jnuit", "catinherit: error CAT0500: --format: unknown format 'jnuit'. Did you mean 'junit'? Available: json, md, junit, html")]
     [InlineData("--format", "pdf", "catinherit: error CAT0500: --format: unknown format 'pdf'. Available: json, md, junit, html")]
-    [InlineData("--seed", "abc", "catinherit: error CAT0500: Cannot parse argument 'abc' for option '--seed' as expected type 'System.Int32'.")]
+    [InlineData("--seed", "abc", "catinherit: error CAT0500: --seed: the seed must be a whole number from -2147483648 to 2147483647; found 'abc'")]
+    [InlineData("--provider", "gpu", "catinherit: error CAT0500: --provider: unknown provider 'gpu'. For a GPU, use 'cuda'. Available: auto, cpu, cuda")]
+    [InlineData("--provider", "cdua", "catinherit: error CAT0500: --provider: unknown provider 'cdua'. Did you mean 'cuda'? Available: auto, cpu, cuda")]
     public void Bad_options_exit_2(string option, string value, string expected)
     {
         Policy("0.5");

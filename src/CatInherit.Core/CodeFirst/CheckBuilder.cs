@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CatInherit.Reports;
 using CatInherit.Running;
+using CatInherit.Settings;
 
 namespace CatInherit.CodeFirst;
 
@@ -14,7 +15,7 @@ public sealed class CheckBuilder
     private readonly List<string> groups;
     private string? gate;
     private bool byInterval;
-    private int seed;
+    private int? seed;
 
     internal CheckBuilder(PredictionData data, string kind, Dictionary<string, string> keys, List<string> groups)
     {
@@ -55,7 +56,7 @@ public sealed class CheckBuilder
         return this;
     }
 
-    /// <summary>The bootstrap seed (default 0).</summary>
+    /// <summary>The bootstrap seed (default: <c>CATINHERIT_SEED</c>, else 0).</summary>
     public CheckBuilder WithSeed(int value)
     {
         seed = value;
@@ -72,7 +73,8 @@ public sealed class CheckBuilder
             File.WriteAllText(Path.Combine(folder, "data.csv"), Csv());
             var policy = Path.Combine(folder, "policy.yaml");
             File.WriteAllText(policy, Yaml());
-            var result = PolicyRunner.Run(policy, new RunOptions { Seed = seed, UseCache = false });
+            var options = RunSettings.ResolveOrThrow(new RunSettingsRequest { Seed = seed?.ToString(CultureInfo.InvariantCulture), UseCache = false });
+            var result = PolicyRunner.Run(policy, options);
             return result.Report?.Checks[0] ?? throw new Policy.InvalidInputException(result.Diagnostics);
         }
         finally

@@ -21,8 +21,8 @@ public sealed class ModelSpec
     /// <summary>The path as written in the policy.</summary>
     public string DisplayPath { get; }
 
-    /// <summary><c>auto</c>, <c>cpu</c> or <c>cuda</c>.</summary>
-    public string Provider => Values.GetString("provider") ?? "auto";
+    /// <summary>The execution provider the model asks for.</summary>
+    public ExecutionProvider Provider => ExecutionProviders.Parse(Values.GetString("provider")) ?? ExecutionProvider.Auto;
 
     /// <summary>Rows per inference batch.</summary>
     public int BatchSize => Values.GetInt("batch_size") ?? 32;

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using CatInherit.Gating;
+using CatInherit.Metrics;
 
 namespace CatInherit.Reports;
 

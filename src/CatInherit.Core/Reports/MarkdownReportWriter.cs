@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using CatInherit.Gating;
+using CatInherit.Metrics;
 
 namespace CatInherit.Reports;
 

@@ -3,7 +3,9 @@ using CatInherit.Gating;
 using CatInherit.Model;
 using CatInherit.Policy;
 using CatInherit.Probes;
+using CatInherit.Progress;
 using CatInherit.Reports;
+using CatInherit.Settings;
 
 namespace CatInherit.Running;
 
@@ -104,7 +106,8 @@ public static class PolicyRunner
         {
             var check = policy.Checks[i];
             progress?.Report(new RunProgress("check", check.Id, i, policy.Checks.Count));
-            reports.Add(GateEvaluator.Evaluate(check, ProbeRegistry.For(check.Kind).Run(check, ContextOf(check))));
+            var result = ProbeRegistry.For(check.Kind).Run(check, ContextOf(check));
+            reports.Add(CheckReport.From(check, result, GateEvaluator.Evaluate(check, result, options.Baselines)));
         }
 
         progress?.Report(new RunProgress("check", string.Empty, policy.Checks.Count, policy.Checks.Count));

@@ -1,6 +1,6 @@
 using CatInherit.CodeFirst;
+using CatInherit.Gating;
 using CatInherit.Policy;
-using CatInherit.Reports;
 using CatInherit.Tests.Support;
 
 namespace CatInherit.Tests.CodeFirst;

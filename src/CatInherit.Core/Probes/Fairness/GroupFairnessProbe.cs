@@ -2,7 +2,6 @@ using System.Globalization;
 using CatInherit.Data;
 using CatInherit.Metrics;
 using CatInherit.Policy;
-using CatInherit.Reports;
 
 namespace CatInherit.Probes.Fairness;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CatInherit.Reports;
+namespace CatInherit.Metrics;
 
 /// <summary>How numbers appear in human-readable text (messages, Markdown). JSON keeps full precision.</summary>
 public static class Numbers

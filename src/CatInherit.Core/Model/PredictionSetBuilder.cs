@@ -1,9 +1,9 @@
 using System.Globalization;
+using CatInherit.Data;
 using CatInherit.Metrics;
-using CatInherit.Model;
 using CatInherit.Policy;
 
-namespace CatInherit.Data;
+namespace CatInherit.Model;
 
 /// <summary>
 /// Builds a <see cref="PredictionSet"/> from a dataset's label, prediction and score columns.

@@ -1,6 +1,6 @@
 using CatInherit.Policy;
 
-namespace CatInherit.Reports;
+namespace CatInherit.Gating;
 
 /// <summary>A gate and the value it was compared with.</summary>
 /// <param name="Gate">The gate as declared.</param>

@@ -1,4 +1,4 @@
-namespace CatInherit.Reports;
+namespace CatInherit.Metrics;
 
 /// <summary>Per-group values of a fairness check.</summary>
 /// <param name="Name">The group: the sensitive value, or <c>col=value, col=value</c> for intersections.</param>

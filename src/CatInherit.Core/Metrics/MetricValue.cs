@@ -1,4 +1,4 @@
-namespace CatInherit.Reports;
+namespace CatInherit.Metrics;
 
 /// <summary>A named, defined metric value.</summary>
 /// <param name="Name">snake_case metric name.</param>

@@ -1,4 +1,4 @@
-namespace CatInherit.Reports;
+namespace CatInherit.Model;
 
 /// <summary>The model a run used.</summary>
 /// <param name="Path">The model path as written in the policy.</param>

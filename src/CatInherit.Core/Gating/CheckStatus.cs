@@ -1,4 +1,4 @@
-namespace CatInherit.Reports;
+namespace CatInherit.Gating;
 
 /// <summary>The outcome of one check.</summary>
 public enum CheckStatus

@@ -1,4 +1,4 @@
-namespace CatInherit.Running;
+namespace CatInherit.Progress;
 
 /// <summary>A step of a run, for progress displays.</summary>
 /// <param name="Stage"><c>load</c>, <c>infer</c> or <c>check</c>.</param>
