@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CatInherit.Policy;
+using CatInherit.Probes;
 using CatInherit.Running;
 
 namespace CatInherit.Cli;
@@ -14,7 +14,7 @@ internal static class ValidateCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(policy)!;
-            var result = PolicyLoader.Load(path);
+            var result = CheckKinds.Load(path);
             ConsoleOutput.WriteDiagnostics(result.Diagnostics, stderr);
             if (result.Policy is null)
             {

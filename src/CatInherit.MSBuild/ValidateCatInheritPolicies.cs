@@ -1,4 +1,4 @@
-using CatInherit.Policy;
+using CatInherit.Probes;
 using Microsoft.Build.Framework;
 
 namespace CatInherit.MSBuild;
@@ -18,7 +18,7 @@ public sealed class ValidateCatInheritPolicies : Microsoft.Build.Utilities.Task
     {
         foreach (var policy in Policies)
         {
-            foreach (var diagnostic in PolicyLoader.Load(policy.ItemSpec).Diagnostics)
+            foreach (var diagnostic in CheckKinds.Load(policy.ItemSpec).Diagnostics)
             {
                 MSBuildDiagnostics.Log(Log, diagnostic);
             }

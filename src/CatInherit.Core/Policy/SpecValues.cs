@@ -1,21 +1,26 @@
 using System.Globalization;
+using CatInherit.Policy.Schema;
 using CatInherit.Policy.Yaml;
 
 namespace CatInherit.Policy;
 
 /// <summary>
-/// The validated keys of one policy mapping with their positions. The loader has already checked
-/// every type, so the getters only convert.
+/// The validated keys of one policy mapping with their positions, and the defaults of the keys it did not
+/// write (from the <see cref="KeySpec"/>s it was read with): defaults are applied here, once, so no reader
+/// restates them. The loader has already checked every type, so the getters only convert.
 /// </summary>
-internal sealed class SpecValues(SourceLocation owner, IReadOnlyDictionary<string, YamlNode> nodes)
+internal sealed class SpecValues(SourceLocation owner, IReadOnlyDictionary<string, YamlNode> nodes, IReadOnlyList<KeySpec>? keys = null)
 {
-    public static SpecValues Empty(SourceLocation owner) => new(owner, new Dictionary<string, YamlNode>());
+    private readonly IReadOnlyList<KeySpec> keys = keys ?? [];
+
+    public static SpecValues Empty(SourceLocation owner, IReadOnlyList<KeySpec>? keys = null) => new(owner, new Dictionary<string, YamlNode>(), keys);
 
     public SourceLocation Owner { get; } = owner;
 
     /// <summary>The keys present, in ordinal order (a mapping's entries, e.g. a filter's columns).</summary>
     public IReadOnlyList<string> Names => [.. nodes.Keys.Order(StringComparer.Ordinal)];
 
+    /// <summary>Whether the policy wrote the key (a default does not count).</summary>
     public bool Has(string key) => nodes.TryGetValue(key, out var node) && node is not YamlScalar { IsNull: true };
 
     /// <summary>Where the key's value is written; the owning mapping when the key is absent.</summary>
@@ -26,9 +31,13 @@ internal sealed class SpecValues(SourceLocation owner, IReadOnlyDictionary<strin
         nodes.TryGetValue(key, out var node) && node is YamlList list && index < list.Items.Count ? list.Items[index].Location : LocationOf(key);
 
     /// <summary>The values of a nested mapping (empty when absent).</summary>
-    public SpecValues Child(string key) => nodes.TryGetValue(key, out var node) && node is YamlMap map
-        ? new SpecValues(map.Location, map.Entries.GroupBy(e => e.Key.Value).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal))
-        : Empty(LocationOf(key));
+    public SpecValues Child(string key)
+    {
+        var nested = Spec(key)?.Keys;
+        return nodes.TryGetValue(key, out var node) && node is YamlMap map
+            ? new SpecValues(map.Location, map.Entries.GroupBy(e => e.Key.Value).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal), nested)
+            : Empty(LocationOf(key), nested);
+    }
 
     public bool? GetBool(string key) => GetString(key) switch
     {
@@ -37,8 +46,12 @@ internal sealed class SpecValues(SourceLocation owner, IReadOnlyDictionary<strin
         _ => null,
     };
 
-    public string? GetString(string key) => nodes.TryGetValue(key, out var node) && node is YamlScalar { IsNull: false } s ? s.Value : null;
+    /// <summary>The written value, else the key's scalar default, else null.</summary>
+    public string? GetString(string key) => nodes.TryGetValue(key, out var node)
+        ? node is YamlScalar { IsNull: false } s ? s.Value : null
+        : Spec(key)?.Default is { } fallback && !fallback.StartsWith('[') ? fallback : null;
 
+    /// <summary>The written values, else the key's list default (<c>[1, 2, 3]</c>), else empty.</summary>
     public IReadOnlyList<string> GetStrings(string key) => nodes.TryGetValue(key, out var node)
         ? node switch
         {
@@ -47,7 +60,21 @@ internal sealed class SpecValues(SourceLocation owner, IReadOnlyDictionary<strin
             YamlList l => [.. l.Items.OfType<YamlScalar>().Select(s => s.Value)],
             _ => [],
         }
-        : [];
+        : Spec(key)?.Default is ['[', .. var list, ']'] ? [.. list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : [];
+
+    /// <summary>A key that always has a value (written or default); reading one without either is a bug in a kind's declaration.</summary>
+    public string String(string key) => GetString(key) ?? throw new InvalidOperationException($"'{key}' has neither a value nor a default.");
+
+    /// <summary>An integer key that always has a value (written or default).</summary>
+    public int Int(string key) => GetInt(key) ?? throw new InvalidOperationException($"'{key}' has neither a whole-number value nor a default.");
+
+    /// <summary>A number key that always has a value (written or default).</summary>
+    public double Double(string key) => GetDouble(key) ?? throw new InvalidOperationException($"'{key}' has neither a number value nor a default.");
+
+    /// <summary>A boolean key that always has a value (written or default).</summary>
+    public bool Bool(string key) => GetBool(key) ?? throw new InvalidOperationException($"'{key}' has neither a true/false value nor a default.");
+
+    private KeySpec? Spec(string key) => keys.FirstOrDefault(k => k.Name == key);
 
     /// <summary>A pair of word sets: each an inline list of words, or the name of a word-list file.</summary>
     public (IReadOnlyList<string> Words, string? File)[] WordSets(string key) =>

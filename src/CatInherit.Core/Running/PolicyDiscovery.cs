@@ -1,3 +1,4 @@
+using CatInherit.Probes;
 using CatInherit.Policy;
 
 namespace CatInherit.Running;
@@ -19,7 +20,7 @@ public sealed record PolicyDiscovery(string PolicyPath, IReadOnlyList<CheckSpec>
     public static PolicyDiscovery Discover(string path, string? assemblyDirectory, string? sourceFile, string? checkId = null)
     {
         var resolved = PolicyLocator.Resolve(path, assemblyDirectory, sourceFile);
-        var loaded = PolicyLoader.Load(resolved);
+        var loaded = CheckKinds.Load(resolved);
         if (loaded.Policy is not { } policy)
         {
             return new(resolved, [], $"CatInherit policy {path} does not load:{Environment.NewLine}{string.Join(Environment.NewLine, loaded.Diagnostics)}");

@@ -1,5 +1,6 @@
 using CatInherit.Data;
 using CatInherit.Gating;
+using CatInherit.Metrics;
 using CatInherit.Model;
 using CatInherit.Policy;
 using CatInherit.Probes;
@@ -18,7 +19,7 @@ public static class PolicyRunner
     /// <summary>Loads and runs the policy at <paramref name="path"/>.</summary>
     public static RunResult Run(string path, RunOptions options, IProgress<RunProgress>? progress = null)
     {
-        var loaded = PolicyLoader.Load(path);
+        var loaded = CheckKinds.Load(path);
         if (loaded.Policy is null)
         {
             return new RunResult(null, loaded.Diagnostics);
@@ -45,10 +46,10 @@ public static class PolicyRunner
         foreach (var check in policy.Checks)
         {
             var table = tables.FirstOrDefault(t => t.Dataset.Name == check.Dataset);
-            foreach (var request in ProbeRegistry.For(check.Kind).Texts(check, table?.Table, CheckModel(policy, check), diagnostics))
+            var generation = new TextContext(table?.Table, check.Model, StableHash.CheckSeed(options.Seed, check.Id), StableHash.CheckSeed(0, check.Id));
+            foreach (var request in ProbeRegistry.For(check.Kind).Texts(check, generation, diagnostics))
             {
-                var name = check.Values.GetString("model") ?? table?.Model?.Name ?? table?.Dataset.ModelName;
-                if (policy.FindModel(name) is not { } model)
+                if (check.Model is not { } model)
                 {
                     diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownModel, check.Values.LocationOf("model"), policy.Models.Count == 0
                         ? $"check '{check.Id}' runs texts through a model, but the policy declares none"
@@ -80,12 +81,12 @@ public static class PolicyRunner
             var predictions = PredictionSetBuilder.Build(dataset, table, outputs, diagnostics);
             if (diagnostics.Count(d => d.IsError) == errors)
             {
-                inputs[dataset.Name] = new ProbeInput(table, predictions, outputs, model ?? policy.FindModel(dataset.ModelName));
+                inputs[dataset.Name] = new ProbeInput(table, predictions, outputs, dataset.DeclaredModel);
             }
         }
 
         ProbeContext ContextOf(CheckSpec check) =>
-            new(inputs.GetValueOrDefault(check.Dataset ?? string.Empty), texts.Where(t => t.Key.Check == check.Id).ToDictionary(t => t.Key.Key, t => hub.Outputs(t.Value), StringComparer.Ordinal), CheckModel(policy, check), options.Seed)
+            new(inputs.GetValueOrDefault(check.Dataset ?? string.Empty), texts.Where(t => t.Key.Check == check.Id).ToDictionary(t => t.Key.Key, t => hub.Outputs(t.Value), StringComparer.Ordinal), check.Model, StableHash.CheckSeed(options.Seed, check.Id))
             {
                 Datasets = check.DatasetRefs.Where(r => inputs.ContainsKey(r.Value)).ToDictionary(r => r.Key, r => inputs[r.Value], StringComparer.Ordinal),
                 Policy = policy,
@@ -106,7 +107,9 @@ public static class PolicyRunner
         {
             var check = policy.Checks[i];
             progress?.Report(new RunProgress("check", check.Id, i, policy.Checks.Count));
-            var result = ProbeRegistry.For(check.Kind).Run(check, ContextOf(check));
+            var probe = ProbeRegistry.For(check.Kind);
+            var result = probe.Run(check, ContextOf(check));
+            RequireDeclaredMetrics(probe, result);
             reports.Add(CheckReport.From(check, result, GateEvaluator.Evaluate(check, result, options.Baselines)));
         }
 
@@ -115,12 +118,15 @@ public static class PolicyRunner
         return new RunResult(report, diagnostics);
     }
 
-    /// <summary>The model a check works with: its own 'model:', its dataset's, or the policy's only one.</summary>
-    private static ModelSpec? CheckModel(InheritancePolicy policy, CheckSpec check) =>
-        policy.FindModel(check.Values.GetString("model") ?? policy.FindDataset(check.Dataset ?? string.Empty)?.ModelName);
-
-    /// <summary>A dataset without its own predictions or scores is fed to a model.</summary>
-    private static bool NeedsModel(DatasetSpec dataset) => dataset.Prediction is null && dataset.Scores.Count == 0;
+    /// <summary>A probe reports exactly its descriptor's summary metrics, in order: drift between the two is a bug, caught by any run.</summary>
+    private static void RequireDeclaredMetrics(IProbe probe, ProbeResult result)
+    {
+        var declared = probe.Descriptor.ReportedMetrics;
+        if (!result.Metrics.Select(m => m.Key).SequenceEqual(declared))
+        {
+            throw new InvalidOperationException($"The {probe.Descriptor.Name} probe reported [{string.Join(", ", result.Metrics.Select(m => m.Key))}] but its descriptor declares [{string.Join(", ", declared)}].");
+        }
+    }
 
     private sealed record LoadedTable(DatasetSpec Dataset, DataTable Table, ModelSpec? Model, string? Request);
 
@@ -132,12 +138,12 @@ public static class PolicyRunner
         {
             var dataset = used[i];
             progress?.Report(new RunProgress("load", dataset.Name, i, used.Count));
-            var model = NeedsModel(dataset) ? policy.FindModel(dataset.ModelName) : null;
+            var model = dataset.FeedingModel;
             var filters = dataset.Values.Child("where");
             var requests = PredictionSetBuilder.Columns(dataset)
                 .Concat(filters.Names.Select(column => new ColumnRequest(column, ColumnKind.Text, filters.LocationOf(column), "filter")))
                 .Concat(model is null ? [] : ModelSession.Columns(model))
-                .Concat(policy.Checks.Where(c => c.Dataset == dataset.Name).SelectMany(c => ProbeRegistry.For(c.Kind).Columns(c, CheckModel(policy, c))))
+                .Concat(policy.Checks.Where(c => c.Dataset == dataset.Name).SelectMany(c => ProbeRegistry.For(c.Kind).Columns(c, c.Model)))
                 .ToList();
             var table = TableReader.Read(dataset.Path, DataPath(policy, dataset), requests, diagnostics);
             if (table is null)

@@ -62,7 +62,7 @@ public sealed class BaselineTests : IDisposable
     [Fact]
     public void A_baseline_needs_a_gate()
     {
-        var problems = CatInherit.Policy.PolicyLoader.Parse("version: 1\ndatasets: { d: { path: d.csv, label: l, prediction: p } }\nchecks:\n  - { id: a, kind: group-fairness, dataset: d, sensitive: s, baseline: { tolerance: 0.1 } }\n", "p.yaml", folder.Path).Diagnostics;
+        var problems = CatInherit.Probes.CheckKinds.Parse("version: 1\ndatasets: { d: { path: d.csv, label: l, prediction: p } }\nchecks:\n  - { id: a, kind: group-fairness, dataset: d, sensitive: s, baseline: { tolerance: 0.1 } }\n", "p.yaml", folder.Path).Diagnostics;
 
         Assert.Contains(problems, d => d.ToString().Contains("error CAT0011: check 'a' has a 'baseline' but no 'gate'", StringComparison.Ordinal));
     }

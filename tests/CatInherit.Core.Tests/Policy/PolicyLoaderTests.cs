@@ -1,3 +1,4 @@
+using CatInherit.Probes;
 using CatInherit.Policy;
 using CatInherit.Tests.Support;
 
@@ -15,17 +16,17 @@ public sealed class PolicyLoaderTests : IDisposable
     public void Dispose() => folder.Dispose();
 
     private string[] Problems(string yaml) =>
-        [.. PolicyLoader.Parse(yaml, "p.yaml", folder.Path).Diagnostics.Where(d => d.IsError).Select(d => d.ToString())];
+        [.. CheckKinds.Parse(yaml, "p.yaml", folder.Path).Diagnostics.Where(d => d.IsError).Select(d => d.ToString())];
 
     private string[] Warnings(string yaml) =>
-        [.. PolicyLoader.Parse(yaml, "p.yaml", folder.Path).Diagnostics.Where(d => !d.IsError).Select(d => d.ToString())];
+        [.. CheckKinds.Parse(yaml, "p.yaml", folder.Path).Diagnostics.Where(d => !d.IsError).Select(d => d.ToString())];
 
     [Fact]
     public void Suspicious_but_valid_policies_get_warnings_and_still_load()
     {
         var yaml = Valid.Replace("    gate: { metric: demographic_parity_difference, max: 0.1 }", "    decide: interval\n    resamples: 50\n  - { id: report-only, kind: group-fairness, dataset: d, sensitive: sex }");
 
-        var result = PolicyLoader.Parse(yaml, "p.yaml", folder.Path);
+        var result = CheckKinds.Parse(yaml, "p.yaml", folder.Path);
 
         Assert.NotNull(result.Policy);
         Assert.Equal(
@@ -56,7 +57,7 @@ public sealed class PolicyLoaderTests : IDisposable
     [Fact]
     public void A_valid_policy_loads_with_its_values()
     {
-        var result = PolicyLoader.Parse(Valid, "p.yaml", folder.Path);
+        var result = CheckKinds.Parse(Valid, "p.yaml", folder.Path);
 
         Assert.Empty(result.Diagnostics);
         var policy = Assert.IsType<InheritancePolicy>(result.Policy);
@@ -224,7 +225,7 @@ public sealed class PolicyLoaderTests : IDisposable
     [Fact]
     public void A_missing_policy_file_is_an_error_not_an_exception()
     {
-        var result = PolicyLoader.Load(folder.File("nope.yaml"));
+        var result = CheckKinds.Load(folder.File("nope.yaml"));
 
         var problem = Assert.Single(result.Diagnostics);
         Assert.Equal($"{folder.File("nope.yaml")}: error CAT0001: policy file not found (looked for {folder.File("nope.yaml")})", problem.ToString());

@@ -1,4 +1,4 @@
-namespace CatInherit.Probes.Privacy;
+namespace CatInherit.Probes.MembershipInference;
 
 /// <summary>
 /// Per-sample membership scores, higher = "more likely a training member" (privacy-meter's convention):

@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using CatInherit.Data;
 using CatInherit.Metrics;
 using CatInherit.Policy;
+using CatInherit.Policy.Schema;
 
-namespace CatInherit.Probes.Privacy;
+namespace CatInherit.Probes.MembershipInference;
 
 /// <summary>
 /// membership-inference: a threshold attack on the model's outputs, members as the positive class.
@@ -13,15 +14,15 @@ namespace CatInherit.Probes.Privacy;
 /// </summary>
 internal sealed class MembershipInferenceProbe : IProbe
 {
-    private static readonly string[] MetricNames = ["auc", "tpr_at_fpr", "advantage"];
+    private static readonly string[] MetricNames = MembershipInferenceKind.Descriptor.ReportedMetrics;
 
-    public string Kind => "membership-inference";
+    public CheckKindDescriptor Descriptor => MembershipInferenceKind.Descriptor;
 
     public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model) => [];
 
     public void Validate(CheckSpec check, ProbeContext context, List<Diagnostic> diagnostics)
     {
-        var attack = check.Values.GetString("attack") ?? "loss";
+        var attack = check.Values.String("attack");
         foreach (var key in new[] { "members", "non_members" })
         {
             if (!context.Datasets.TryGetValue(key, out var input))
@@ -42,8 +43,8 @@ internal sealed class MembershipInferenceProbe : IProbe
 
     public ProbeResult Run(CheckSpec check, ProbeContext context)
     {
-        var attack = check.Values.GetString("attack") ?? "loss";
-        var fpr = check.Values.GetDouble("fpr") ?? 0.01;
+        var attack = check.Values.String("attack");
+        var fpr = check.Values.Double("fpr");
         var members = context.Datasets["members"];
         var nonMembers = context.Datasets["non_members"];
         var warnings = new List<string>();
@@ -64,8 +65,8 @@ internal sealed class MembershipInferenceProbe : IProbe
 
         var (memberScores, memberLabels) = Scores(members, attack, Enumerable.Range(0, members.Table.RowCount));
         var (nonMemberScores, nonMemberLabels) = Scores(nonMembers, attack, nonMemberRows);
-        var seed = StableHash.CheckSeed(context.Seed, check.Id);
-        if ((check.Values.GetBool("balance") ?? true) && memberScores.Length != nonMemberScores.Length && memberScores.Length > 0 && nonMemberScores.Length > 0)
+        var seed = context.CheckSeed;
+        if ((check.Values.Bool("balance")) && memberScores.Length != nonMemberScores.Length && memberScores.Length > 0 && nonMemberScores.Length > 0)
         {
             var size = Math.Min(memberScores.Length, nonMemberScores.Length);
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"balanced by subsampling: {size} members and {size} non-members of {memberScores.Length} and {nonMemberScores.Length}"));
@@ -75,7 +76,7 @@ internal sealed class MembershipInferenceProbe : IProbe
             (nonMemberScores, nonMemberLabels) = ([.. n.Select(i => nonMemberScores[i])], [.. n.Select(i => nonMemberLabels[i])]);
         }
 
-        if (check.Values.GetBool("per_class") ?? false)
+        if (check.Values.Bool("per_class"))
         {
             (memberScores, nonMemberScores) = PerClass(memberScores, memberLabels, nonMemberScores, nonMemberLabels, warnings);
         }
@@ -90,7 +91,7 @@ internal sealed class MembershipInferenceProbe : IProbe
 
         var values = new double[MetricNames.Length];
         Compute(memberScores, nonMemberScores, fpr, values);
-        var intervals = ProbeRequirements.TwoSampleBootstrap(check, context.Seed, memberScores.Length, nonMemberScores.Length, MetricNames, values, (m, n, output) =>
+        var intervals = ProbeRequirements.TwoSampleBootstrap(check, context.CheckSeed, memberScores.Length, nonMemberScores.Length, MetricNames, values, (m, n, output) =>
             Compute([.. m.Select(i => memberScores[i])], [.. n.Select(i => nonMemberScores[i])], fpr, output));
 
         var undefined = memberScores.Length == 0 || nonMemberScores.Length == 0
@@ -106,7 +107,7 @@ internal sealed class MembershipInferenceProbe : IProbe
             Details = new JsonObject
             {
                 ["attack"] = attack,
-                ["per_class"] = check.Values.GetBool("per_class") ?? false,
+                ["per_class"] = check.Values.Bool("per_class"),
                 ["fpr"] = fpr,
                 ["tpr_at_fpr_0.001"] = undefined.Length > 0 ? null : Roc.TprAtFpr(memberScores, nonMemberScores, 0.001),
                 ["members"] = memberScores.Length,

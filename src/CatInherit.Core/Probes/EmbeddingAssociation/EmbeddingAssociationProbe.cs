@@ -3,9 +3,10 @@ using System.Text.Json.Nodes;
 using CatInherit.Data;
 using CatInherit.Metrics;
 using CatInherit.Policy;
+using CatInherit.Policy.Schema;
 using CatInherit.Probes.Counterfactual;
 
-namespace CatInherit.Probes.Association;
+namespace CatInherit.Probes.EmbeddingAssociation;
 
 /// <summary>
 /// embedding-association: WEAT on word embeddings, SEAT when words are placed in sentence templates
@@ -15,8 +16,9 @@ namespace CatInherit.Probes.Association;
 internal sealed class EmbeddingAssociationProbe : IProbe
 {
     private static readonly string[] SetNames = ["X", "Y", "A", "B"];
+    private static readonly string[] MetricNames = EmbeddingAssociationKind.Descriptor.ReportedMetrics;
 
-    public string Kind => "embedding-association";
+    public CheckKindDescriptor Descriptor => EmbeddingAssociationKind.Descriptor;
 
     public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model) => [];
 
@@ -24,14 +26,9 @@ internal sealed class EmbeddingAssociationProbe : IProbe
     {
     }
 
-    public IReadOnlyList<TextRequest> Texts(CheckSpec check, DataTable? table, ModelSpec? model, List<Diagnostic> diagnostics)
+    /// <summary>The four word sets as texts; the model and the sets were checked at load (<see cref="EmbeddingAssociationKind"/>).</summary>
+    public IReadOnlyList<TextRequest> Texts(CheckSpec check, TextContext context, List<Diagnostic> diagnostics)
     {
-        if (model is { OutputKind: not OutputKind.Embedding })
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputKindMismatch, check.Values.LocationOf("model"), $"check '{check.Id}' compares embeddings, but model '{model.Name}' outputs {model.Output.GetString("kind")}; point it at an embedding output (kind: embedding)"));
-            return [];
-        }
-
         var sets = Sets(check, diagnostics);
         return sets is null ? [] : [.. SetNames.Select((name, i) => new TextRequest(name, sets.Value.Texts[i]))];
     }
@@ -43,15 +40,15 @@ internal sealed class EmbeddingAssociationProbe : IProbe
 
         var x = Vectors("X");
         var y = Vectors("Y");
-        var permutations = check.Values.GetInt("permutations") ?? 100_000;
-        var result = Weat.Compute(x, y, Vectors("A"), Vectors("B"), permutations, StableHash.CheckSeed(context.Seed, check.Id), check.Resamples, check.Confidence);
+        var permutations = check.Values.Int("permutations");
+        var result = Weat.Compute(x, y, Vectors("A"), Vectors("B"), permutations, context.CheckSeed, check.Resamples, check.Confidence);
         var intervals = result.EffectSizeInterval is { } interval && !double.IsNaN(result.EffectSize)
             ? new[] { new KeyValuePair<string, Interval>("effect_size", interval) }
             : [];
         return new ProbeResult
         {
             Count = x.Length + y.Length,
-            Metrics = [new("effect_size", result.EffectSize), new("p_value", result.PValue)],
+            Metrics = [new(MetricNames[0], result.EffectSize), new(MetricNames[1], result.PValue)],
             Intervals = intervals,
             Undefined = double.IsNaN(result.EffectSize) ? [new("effect_size", "every target has the same association with A over B, so the standard deviation is 0")] : [],
             Details = new JsonObject
@@ -69,7 +66,7 @@ internal sealed class EmbeddingAssociationProbe : IProbe
     }
 
     /// <summary>X, Y, A, B as texts (words, or template sentences for SEAT); null after reporting a problem.</summary>
-    private static (string Title, IReadOnlyList<string>[] Texts)? Sets(CheckSpec check, List<Diagnostic> diagnostics)
+    internal static (string Title, IReadOnlyList<string>[] Texts)? Sets(CheckSpec check, List<Diagnostic> diagnostics)
     {
         string title;
         IReadOnlyList<string>[] words;

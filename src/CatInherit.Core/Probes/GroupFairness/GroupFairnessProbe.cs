@@ -2,8 +2,9 @@ using System.Globalization;
 using CatInherit.Data;
 using CatInherit.Metrics;
 using CatInherit.Policy;
+using CatInherit.Policy.Schema;
 
-namespace CatInherit.Probes.Fairness;
+namespace CatInherit.Probes.GroupFairness;
 
 /// <summary>
 /// group-fairness: per-group selection rate, accuracy, TPR and FPR, summarised across groups with
@@ -11,7 +12,7 @@ namespace CatInherit.Probes.Fairness;
 /// </summary>
 internal sealed class GroupFairnessProbe : IProbe
 {
-    public string Kind => "group-fairness";
+    public CheckKindDescriptor Descriptor => GroupFairnessKind.Descriptor;
 
     public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model)
     {
@@ -55,7 +56,7 @@ internal sealed class GroupFairnessProbe : IProbe
             all[rowGroup[row]].Add(cells[row]);
         }
 
-        var minSize = check.Values.GetInt("min_group_size") ?? 1;
+        var minSize = check.Values.Int("min_group_size");
         var included = Enumerable.Range(0, groupCount).Where(g => all[g].Count >= minSize).ToArray();
         var warnings = new List<string>();
         foreach (var g in Enumerable.Range(0, groupCount).Where(g => all[g].Count < minSize))
@@ -64,15 +65,15 @@ internal sealed class GroupFairnessProbe : IProbe
         }
 
         var counts = included.Select(g => all[g]).ToArray();
-        var values = new double[GroupFairnessMetrics.Names.Length];
+        var values = new double[GroupFairnessKind.MetricNames.Length];
         GroupFairnessMetrics.Compute(counts, values);
 
         var intervals = new List<KeyValuePair<string, Interval>>();
         if (check.Resamples > 0 && counts.Length > 0)
         {
-            var bootstrap = RunBootstrap(check, context.Seed, rowGroup, cells, included, counts);
-            intervals.AddRange(bootstrap.IntervalsFor(GroupFairnessMetrics.Names, values));
-            var gated = Array.IndexOf(GroupFairnessMetrics.Names, check.Gate?.Metric);
+            var bootstrap = RunBootstrap(check, context.CheckSeed, rowGroup, cells, included, counts);
+            intervals.AddRange(bootstrap.IntervalsFor(GroupFairnessKind.MetricNames, values));
+            var gated = Array.IndexOf(GroupFairnessKind.MetricNames, check.Gate?.Metric);
             if (gated >= 0 && bootstrap.Dropped[gated] > 0 && intervals.Any(i => i.Key == check.Gate!.Metric))
             {
                 warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{bootstrap.Dropped[gated]} of {bootstrap.Resamples} bootstrap resamples left {check.Gate!.Metric} undefined and were dropped from its interval"));
@@ -83,16 +84,16 @@ internal sealed class GroupFairnessProbe : IProbe
         return new ProbeResult
         {
             Count = counts.Sum(c => c.Count),
-            Metrics = [.. GroupFairnessMetrics.Names.Select((name, m) => new KeyValuePair<string, double>(name, values[m]))],
+            Metrics = [.. GroupFairnessKind.MetricNames.Select((name, m) => new KeyValuePair<string, double>(name, values[m]))],
             Intervals = intervals,
-            Undefined = [.. GroupFairnessMetrics.Names.Where((_, m) => double.IsNaN(values[m])).Select(name => new KeyValuePair<string, string>(name, WhyUndefined(name, counts, includedNames, predictions.Classes[positive])))],
+            Undefined = [.. GroupFairnessKind.MetricNames.Where((_, m) => double.IsNaN(values[m])).Select(name => new KeyValuePair<string, string>(name, WhyUndefined(name, counts, includedNames, predictions.Classes[positive])))],
             Groups = [.. Enumerable.Range(0, groupCount).Select(g => Group(groupNames[g], all[g], all[g].Count < minSize))],
             Warnings = warnings,
             Explain = metric => Explain(metric, counts, includedNames),
         };
     }
 
-    private static string PositiveLabel(CheckSpec check) => check.Values.GetString("positive_label") ?? "1";
+    private static string PositiveLabel(CheckSpec check) => check.Values.String("positive_label");
 
     /// <summary>Group index per row; groups sorted by name so reports do not depend on row order.</summary>
     private static (int[] RowGroup, string[] Names) AssignGroups(CheckSpec check, DataTable table)
@@ -137,7 +138,7 @@ internal sealed class GroupFairnessProbe : IProbe
         return (rowGroup, [.. order.Select(g => names[g])]);
     }
 
-    private static BootstrapResult RunBootstrap(CheckSpec check, int seed, int[] rowGroup, byte[] cells, int[] included, ConfusionCounts[] counts)
+    private static BootstrapResult RunBootstrap(CheckSpec check, ulong checkSeed, int[] rowGroup, byte[] cells, int[] included, ConfusionCounts[] counts)
     {
         // Cells of each included group laid out contiguously, so a resample draws from one slice per group.
         var slot = new int[rowGroup.Length == 0 ? 0 : rowGroup.Max() + 1];
@@ -165,8 +166,8 @@ internal sealed class GroupFairnessProbe : IProbe
 
         return Bootstrap.Run(
             check.Resamples,
-            StableHash.CheckSeed(seed, check.Id),
-            GroupFairnessMetrics.Names.Length,
+            checkSeed,
+            GroupFairnessKind.MetricNames.Length,
             check.Confidence,
             () => new ConfusionCounts[included.Length],
             (scratch, ref rng, output) =>

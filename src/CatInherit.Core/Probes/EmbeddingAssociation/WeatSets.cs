@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 
-namespace CatInherit.Probes.Association;
+namespace CatInherit.Probes.EmbeddingAssociation;
 
 /// <summary>The built-in WEAT tests (Caliskan et al. 2017) and SEAT's bleached templates (May et al. 2019).</summary>
 internal static class WeatSets

@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using CatInherit.Data;
 using CatInherit.Metrics;
 using CatInherit.Policy;
+using CatInherit.Policy.Schema;
 
-namespace CatInherit.Probes.Privacy;
+namespace CatInherit.Probes.AttributeInference;
 
 /// <summary>
 /// attribute-inference: how well a sensitive attribute can be read off the model's outputs (embeddings,
@@ -14,9 +15,9 @@ namespace CatInherit.Probes.Privacy;
 /// </summary>
 internal sealed class AttributeInferenceProbe : IProbe
 {
-    private static readonly string[] MetricNames = ["auc", "accuracy"];
+    private static readonly string[] MetricNames = AttributeInferenceKind.Descriptor.ReportedMetrics;
 
-    public string Kind => "attribute-inference";
+    public CheckKindDescriptor Descriptor => AttributeInferenceKind.Descriptor;
 
     public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model) =>
         check.Values.GetString("sensitive") is { } column
@@ -37,7 +38,7 @@ internal sealed class AttributeInferenceProbe : IProbe
         }
 
         var column = input.Table.Column<CategoricalColumn>(check.Values.GetString("sensitive")!);
-        var folds = check.Values.GetInt("folds") ?? 5;
+        var folds = check.Values.Int("folds");
         var counts = column.Codes.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
         if (counts.Count < 2)
         {
@@ -58,8 +59,8 @@ internal sealed class AttributeInferenceProbe : IProbe
         var classes = column.Levels.Length;
         var x = Features(input)!;
         var y = column.Codes;
-        var folds = check.Values.GetInt("folds") ?? 5;
-        var seed = StableHash.CheckSeed(context.Seed, check.Id);
+        var folds = check.Values.Int("folds");
+        var seed = context.CheckSeed;
         var fold = StratifiedFolds(y, classes, folds, seed);
         var heldOut = new double[y.Length][];
         for (var f = 0; f < folds; f++)
@@ -74,7 +75,7 @@ internal sealed class AttributeInferenceProbe : IProbe
 
         var values = new double[MetricNames.Length];
         Compute(heldOut, y, classes, Enumerable.Range(0, y.Length).ToArray(), values);
-        var intervals = ProbeRequirements.RowBootstrap(check, context.Seed, y.Length, MetricNames, values, (rows, output) => Compute(heldOut, y, classes, rows, output));
+        var intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, y.Length, MetricNames, values, (rows, output) => Compute(heldOut, y, classes, rows, output));
 
         var majority = y.GroupBy(c => c).Max(g => g.Count()) / (double)y.Length;
         return new ProbeResult
