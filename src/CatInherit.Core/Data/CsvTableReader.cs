@@ -7,6 +7,13 @@ namespace CatInherit.Data;
 /// <summary>Reads the requested columns of a CSV (or TSV) file with a header row.</summary>
 internal static class CsvTableReader
 {
+    /// <summary>The header's column names (empty for an empty file).</summary>
+    public static IReadOnlyList<string> Header(string path, char separator)
+    {
+        using var reader = Sep.New(separator).Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(path);
+        return reader.Header.IsEmpty ? [] : [.. reader.Header.ColNames];
+    }
+
     public static DataTable? Read(string path, string displayPath, char separator, IReadOnlyList<ColumnRequest> requests, List<Diagnostic> diagnostics)
     {
         using var reader = Sep.New(separator).Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(path);

@@ -126,7 +126,7 @@ internal static class JsonlTableReader
         return TableReader.Finish(displayPath, lines, ordered, diagnostics);
     }
 
-    private static List<string>? FirstRowKeys(string line)
+    internal static List<string>? FirstRowKeys(string line)
     {
         try
         {

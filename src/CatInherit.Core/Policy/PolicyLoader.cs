@@ -46,8 +46,8 @@ public static class PolicyLoader
     /// Reads a policy tree built in code (<see cref="PolicyTree"/>): the same walker, references and rules as a
     /// YAML file, with no text in between, so nothing is spliced into YAML and nothing is written to disk.
     /// </summary>
-    internal static PolicyLoadResult Read(YamlNode root, string file, string baseDirectory, CheckCatalog catalog) =>
-        Read(root, file, baseDirectory, catalog, []);
+    internal static PolicyLoadResult Read(YamlNode root, string file, string baseDirectory, CheckCatalog catalog, IReadOnlySet<string> inMemoryDatasets) =>
+        Read(root, file, baseDirectory, catalog, [], inMemoryDatasets);
 
     /// <summary>
     /// Parses a model section on its own (the mapping under <c>model:</c>), for code that runs a model
@@ -62,11 +62,12 @@ public static class PolicyLoader
         return (diagnostics.Any(d => d.IsError) ? null : model, diagnostics);
     }
 
-    private static PolicyLoadResult Read(YamlNode? root, string file, string baseDirectory, CheckCatalog catalog, List<Diagnostic> diagnostics)
+    private static PolicyLoadResult Read(YamlNode? root, string file, string baseDirectory, CheckCatalog catalog, List<Diagnostic> diagnostics, IReadOnlySet<string>? inMemoryDatasets = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var policy = new PolicyRules(new PolicyReader(file, baseDirectory, diagnostics), catalog).ReadPolicy(root);
+        var reader = new PolicyReader(file, baseDirectory, diagnostics) { InMemoryDatasets = inMemoryDatasets ?? new HashSet<string>() };
+        var policy = new PolicyRules(reader, catalog).ReadPolicy(root);
         var sorted = diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
-        return new(sorted.Any(d => d.IsError) ? null : policy, sorted);
+        return new(sorted.Any(d => d.IsError) ? null : policy, sorted) { Partial = policy };
     }
 }

@@ -15,6 +15,9 @@ internal sealed class PolicyReader(string file, string baseDirectory, List<Diagn
 
     public string BaseDirectory { get; } = baseDirectory;
 
+    /// <summary>Datasets whose rows are given in code: their path names no file to look for.</summary>
+    public IReadOnlySet<string> InMemoryDatasets { get; init; } = new HashSet<string>();
+
     public List<Diagnostic> Diagnostics { get; } = diagnostics;
 
     public (string Path, string Display) ResolvePath(SpecValues values, string key, string what, bool requireFile)

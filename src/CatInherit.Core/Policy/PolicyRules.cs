@@ -176,7 +176,7 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
 
             var read = reader.ReadMap(datasetMap, PolicySchema.DatasetKeys, $"dataset '{key.Value}'");
             var values = read.Values;
-            var (path, display) = reader.ResolvePath(values, "path", "data file", requireFile: true);
+            var (path, display) = reader.ResolvePath(values, "path", "data file", requireFile: !reader.InMemoryDatasets.Contains(key.Value));
             if (values.Has("path") && !DataExtensions.Contains(Path.GetExtension(display), StringComparer.OrdinalIgnoreCase))
             {
                 reader.Error(DiagnosticCodes.UnsupportedDataFormat, values.LocationOf("path"), $"'{display}' is not a .csv, .tsv or .jsonl file");

@@ -11,8 +11,9 @@ using CatInherit.Settings;
 namespace CatInherit.Running;
 
 /// <summary>
-/// Runs a policy: reads each dataset once with every column any check needs, validates what needs
-/// the data, then runs each check's probe and gate. Input problems are all collected before any check runs.
+/// Runs a policy by sequencing its <see cref="RunPlan"/>: read the planned datasets, generate the checks' texts,
+/// infer (once per distinct input, cached), validate what needs the data and the outputs, then run each check's
+/// probe and gate. Input problems are all collected before any check runs.
 /// </summary>
 public static class PolicyRunner
 {
@@ -30,33 +31,38 @@ public static class PolicyRunner
         return result with { Diagnostics = [.. loaded.Diagnostics, .. result.Diagnostics] };
     }
 
-    /// <summary>Runs a loaded policy.</summary>
-    public static RunResult Run(InheritancePolicy policy, RunOptions options, IProgress<RunProgress>? progress = null)
+    /// <summary>Runs a loaded policy; datasets named in <paramref name="sources"/> are read from memory.</summary>
+    public static RunResult Run(InheritancePolicy policy, RunOptions options, IProgress<RunProgress>? progress = null, DataSources? sources = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
         var diagnostics = new List<Diagnostic>();
+        var plan = RunPlanner.Plan(policy);
         using var hub = new InferenceHub(policy, options);
 
-        // 1. Read each dataset once, with every column any check needs; register model inputs.
-        var tables = ReadDatasets(policy, hub, diagnostics, progress);
-
-        // 2. Register the texts probes generate (twins, word lists).
-        var texts = new Dictionary<(string Check, string Key), string>();
-        foreach (var check in policy.Checks)
+        // 1. Read each planned dataset once; register its rows with the model that computes its outputs.
+        var tables = new List<LoadedTable>();
+        for (var i = 0; i < plan.Datasets.Count; i++)
         {
-            var table = tables.FirstOrDefault(t => t.Dataset.Name == check.Dataset);
-            var generation = new TextContext(table?.Table, check.Model, StableHash.CheckSeed(options.Seed, check.Id), StableHash.CheckSeed(0, check.Id));
-            foreach (var request in ProbeRegistry.For(check.Kind).Texts(check, generation, diagnostics))
+            var planned = plan.Datasets[i];
+            RunPlanner.Loading(progress, plan, i);
+            if (RunPlanner.Read(plan, planned, sources, diagnostics) is { } table)
             {
-                if (check.Model is not { } model)
-                {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownModel, check.Values.LocationOf("model"), policy.Models.Count == 0
-                        ? $"check '{check.Id}' runs texts through a model, but the policy declares none"
-                        : $"check '{check.Id}' needs to know which model to run: add 'model: <name>' ({string.Join(", ", policy.Models.Select(m => m.Name))})"));
-                    continue;
-                }
+                var request = planned.Model is { } model ? hub.Request(model, planned.Dataset.Name, table, diagnostics) : null;
+                tables.Add(new LoadedTable(planned.Dataset, table, planned.Model, request));
+            }
+        }
 
+        // 2. Register the texts probes generate (twins, word sets, corrupted copies) with the check's model.
+        var texts = new Dictionary<(string Check, string Key), string>();
+        foreach (var planned in plan.Checks)
+        {
+            var check = planned.Check;
+            var table = tables.FirstOrDefault(t => t.Dataset.Name == check.Dataset);
+            foreach (var request in RunPlanner.Generate(planned, table?.Table, options.Seed, diagnostics))
+            {
+                // The loader's rules guarantee a model for every kind that generates texts.
+                var model = check.Model ?? throw new InvalidOperationException($"check '{check.Id}' generates texts but has no model.");
                 var id = request.Table is { } rows
                     ? hub.Request(model, $"{check.Id}/{request.Key}", rows, diagnostics)
                     : hub.Request(model, $"{check.Id}/{request.Key}", request.Texts, diagnostics, check.Location);
@@ -129,55 +135,4 @@ public static class PolicyRunner
     }
 
     private sealed record LoadedTable(DatasetSpec Dataset, DataTable Table, ModelSpec? Model, string? Request);
-
-    private static List<LoadedTable> ReadDatasets(InheritancePolicy policy, InferenceHub hub, List<Diagnostic> diagnostics, IProgress<RunProgress>? progress)
-    {
-        var used = policy.Datasets.Where(d => policy.Checks.Any(c => c.DatasetRefs.Values.Contains(d.Name))).ToList();
-        var tables = new List<LoadedTable>();
-        for (var i = 0; i < used.Count; i++)
-        {
-            var dataset = used[i];
-            progress?.Report(new RunProgress("load", dataset.Name, i, used.Count));
-            var model = dataset.FeedingModel;
-            var filters = dataset.Values.Child("where");
-            var requests = PredictionSetBuilder.Columns(dataset)
-                .Concat(filters.Names.Select(column => new ColumnRequest(column, ColumnKind.Text, filters.LocationOf(column), "filter")))
-                .Concat(model is null ? [] : ModelSession.Columns(model))
-                .Concat(policy.Checks.Where(c => c.Dataset == dataset.Name).SelectMany(c => ProbeRegistry.For(c.Kind).Columns(c, c.Model)))
-                .ToList();
-            var table = TableReader.Read(dataset.Path, DataPath(policy, dataset), requests, diagnostics);
-            if (table is null)
-            {
-                continue;
-            }
-
-            if (filters.Names.Count > 0)
-            {
-                var kept = Enumerable.Range(0, table.RowCount)
-                    .Where(row => filters.Names.All(column => filters.GetStrings(column).Contains(table.Column<TextColumn>(column).Values[row].Trim(), StringComparer.Ordinal)))
-                    .ToArray();
-                if (kept.Length == 0)
-                {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EmptyData, dataset.Values.LocationOf("where"), $"dataset '{dataset.Name}': no row of {dataset.DisplayPath} matches 'where'"));
-                    continue;
-                }
-
-                table = table.Select(kept);
-            }
-
-            if (dataset.Values.GetInt("sample") is { } sample && sample < table.RowCount)
-            {
-                table = table.Select(RowSample.Choose(table.RowCount, sample, dataset.Name));
-            }
-
-            var request = model is null ? null : hub.Request(model, dataset.Name, table, diagnostics);
-            tables.Add(new LoadedTable(dataset, table, model, request));
-        }
-
-        return tables;
-    }
-
-    /// <summary>The data file as the user can open it: relative to the working folder when the policy path was relative.</summary>
-    private static string DataPath(InheritancePolicy policy, DatasetSpec dataset) =>
-        (Path.IsPathRooted(policy.FilePath) ? dataset.Path : Path.GetRelativePath(Directory.GetCurrentDirectory(), dataset.Path)).Replace('\\', '/');
 }
