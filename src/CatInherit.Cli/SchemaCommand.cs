@@ -1,6 +1,6 @@
 using System.CommandLine;
-using CatInherit.Probes;
 using CatInherit.Policy.Schema;
+using CatInherit.Probes;
 using CatInherit.Running;
 
 namespace CatInherit.Cli;

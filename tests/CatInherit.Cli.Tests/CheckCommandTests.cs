@@ -173,6 +173,41 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_reports_a_wrong_column_and_a_wrong_model_output_in_one_pass_without_running()
+    {
+        var model = Path.Combine(RepoPaths.SentimentModel, "sentiment.onnx");
+        var vocab = Path.Combine(RepoPaths.SentimentModel, "vocab.txt");
+        folder.Write("data/reviews.csv", "text,label,sex\ngreat food,1,f\nawful,0,m\n");
+        folder.Write("model.yaml", $$"""
+            version: 1
+            model:
+              path: {{model}}
+              inputs: { text: text, tokenizer: { vocab: {{vocab}} } }
+              output: { name: logit, kind: logits }
+            datasets:
+              reviews: { path: data/reviews.csv, label: label }
+            checks:
+              - { id: parity, kind: group-fairness, dataset: reviews, sensitive: gender, gate: { metric: accuracy, min: 0.5 } }
+            """);
+
+        var validate = CliRunner.InProcess(folder.Path, "validate", "model.yaml");
+        var check = CliRunner.InProcess(folder.Path, "check", "model.yaml");
+
+        Assert.Equal(2, validate.ExitCode);
+        Assert.Equal(string.Empty, validate.Stdout);
+        Assert.Equal(
+            [
+                "model.yaml(5,19): error CAT0113: the model has no output 'logit'. Did you mean 'logits'? The model's outputs: logits (float32 [?, 2]), sentence_embedding (float32 [?, 384])",
+                "model.yaml(9,70): error CAT0102: column 'gender' (sensitive attribute) is not in data/reviews.csv. Columns: text, label, sex",
+            ],
+            validate.ErrorLines);
+
+        // check stops on the missing column before it runs the model, as validate said it would.
+        Assert.Equal(2, check.ExitCode);
+        Assert.Contains("model.yaml(9,70): error CAT0102: column 'gender' (sensitive attribute) is not in data/reviews.csv. Columns: text, label, sex", check.ErrorLines);
+    }
+
+    [Fact]
     public void The_real_executable_behaves_the_same()
     {
         Policy("0.1");

@@ -12,7 +12,10 @@ internal static class DotNet
 
     public sealed record TestResult(string Name, string Outcome, string Message, string Output);
 
-    public static Outcome Run(string directory, params string[] args)
+    public static Outcome Run(string directory, params string[] args) => Run(directory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs dotnet with extra environment variables (e.g. <c>CATINHERIT_SEED</c>).</summary>
+    public static Outcome Run(string directory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
@@ -24,6 +27,11 @@ internal static class DotNet
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment.Remove("VSTEST_HOST_DEBUG");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,5 +1,5 @@
-using CatInherit.Probes;
 using CatInherit.Policy;
+using CatInherit.Probes;
 
 namespace CatInherit.Running;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CatInherit.Probes;
 using CatInherit.Policy.Schema;
+using CatInherit.Probes;
 using Json.Schema;
 using YamlDotNet.RepresentationModel;
 

@@ -1,5 +1,5 @@
-using CatInherit.Probes;
 using CatInherit.Policy;
+using CatInherit.Probes;
 using CatInherit.Tests.Support;
 
 namespace CatInherit.Tests.Policy;
