@@ -62,17 +62,28 @@ internal sealed class SpecValues(SourceLocation owner, IReadOnlyDictionary<strin
         }
         : Spec(key)?.Default is ['[', .. var list, ']'] ? [.. list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : [];
 
-    /// <summary>A key that always has a value (written or default); reading one without either is a bug in a kind's declaration.</summary>
-    public string String(string key) => GetString(key) ?? throw new InvalidOperationException($"'{key}' has neither a value nor a default.");
+    // The typed getters below serve keys that always have a value: written, or the key's default. A written value
+    // that does not convert was already reported by the walker; the default then stands in, so rules that run after
+    // it still see a usable value. A key with neither is a bug in a kind's declaration.
+
+    /// <summary>A key that always has a value (written or default).</summary>
+    public string String(string key) => GetString(key) ?? Spec(key)?.Default ?? throw Undeclared(key);
 
     /// <summary>An integer key that always has a value (written or default).</summary>
-    public int Int(string key) => GetInt(key) ?? throw new InvalidOperationException($"'{key}' has neither a whole-number value nor a default.");
+    public int Int(string key) => GetInt(key) ?? (int.TryParse(Spec(key)?.Default, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Undeclared(key));
 
     /// <summary>A number key that always has a value (written or default).</summary>
-    public double Double(string key) => GetDouble(key) ?? throw new InvalidOperationException($"'{key}' has neither a number value nor a default.");
+    public double Double(string key) => GetDouble(key) ?? (double.TryParse(Spec(key)?.Default, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw Undeclared(key));
 
     /// <summary>A boolean key that always has a value (written or default).</summary>
-    public bool Bool(string key) => GetBool(key) ?? throw new InvalidOperationException($"'{key}' has neither a true/false value nor a default.");
+    public bool Bool(string key) => GetBool(key) ?? Spec(key)?.Default switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => throw Undeclared(key),
+    };
+
+    private static InvalidOperationException Undeclared(string key) => new($"'{key}' has neither a value nor a default in its KeySpec.");
 
     private KeySpec? Spec(string key) => keys.FirstOrDefault(k => k.Name == key);
 

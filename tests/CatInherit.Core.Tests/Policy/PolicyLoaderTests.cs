@@ -243,4 +243,21 @@ public sealed class PolicyLoaderTests : IDisposable
             ],
             problems);
     }
+
+    [Fact]
+    public void Values_of_the_wrong_type_for_keys_with_defaults_are_errors_not_crashes()
+    {
+        folder.Write("d.csv", "y,p,s\n1,1,a\n");
+
+        var problems = Problems("version: 1\ndatasets: { d: { path: d.csv, label: y, prediction: p } }\nchecks:\n  - { id: a, kind: ood, dataset: d, ood: d, score: knn, k: many, resamples: lots, confidence: high, decide: interval }\n");
+
+        Assert.Equal(
+            [
+                "p.yaml(4,60): error CAT0012: 'k' in check 'a' must be a whole number; found 'many'",
+                "p.yaml(4,77): error CAT0012: 'resamples' in check 'a' must be a whole number; found 'lots'",
+                "p.yaml(4,95): error CAT0012: 'confidence' in check 'a' must be a number; found 'high'",
+            ],
+            problems.Where(p => p.Contains("CAT0012", StringComparison.Ordinal)));
+        Assert.Contains(problems, p => p.Contains("the 'knn' score is fitted on in-distribution samples", StringComparison.Ordinal));
+    }
 }
