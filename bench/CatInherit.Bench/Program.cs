@@ -4,6 +4,7 @@ using CatInherit.Bench;
 using CatInherit.Model;
 using CatInherit.Policy;
 using CatInherit.Running;
+using CatInherit.Settings;
 using nietras.SeparatedValues;
 
 // Usage: dotnet run -c Release --project bench/CatInherit.Bench [-- --repeat 3 --batch 32]
@@ -23,10 +24,9 @@ using (var reader = Sep.New(',').Reader(o => o with { Unescape = true }).FromFil
 
 var spec = PolicyLoader.ParseModel($"path: sentiment.onnx\nprovider: cpu\nbatch_size: {batch}\ninputs: {{ text: text, tokenizer: {{ vocab: vocab.txt }} }}\noutput: {{ name: logits, kind: logits }}\ncache: false\n", "bench", modelDir).Model!;
 var diagnostics = new List<Diagnostic>();
-using var engineModel = OnnxModel.Open(spec.Path, spec.DisplayPath, "cpu", 0, default, diagnostics) ?? throw new InvalidInputException(diagnostics);
+using var engineModel = OnnxModel.Open(spec.Path, spec.DisplayPath, ExecutionProvider.Cpu, 0, default, diagnostics) ?? throw new InvalidInputException(diagnostics);
 var tokenizer = TextTokenizer.Load(Path.Combine(modelDir, "vocab.txt"), true, 128);
 using var bare = new BareOnnxRuntime(spec.Path, Path.Combine(modelDir, "vocab.txt"));
-
 ModelOutputs Engine(InferenceEngine.Padding padding) =>
     InferenceEngine.Run(engineModel, spec, ModelInputs.FromTokens([.. texts.Select(tokenizer.Encode)]), padding);
 
@@ -48,7 +48,7 @@ for (var r = 0; r < repeat; r++)
 // Whole policy: first run into an empty cache, then the same run again.
 var cacheDir = Path.Combine(Path.GetTempPath(), "catinherit-bench-" + Guid.NewGuid().ToString("N"));
 var policy = Path.Combine(example, "catinherit.yaml");
-var options = new RunOptions { CacheDirectory = cacheDir, Provider = "cpu" };
+var options = new RunOptions { CacheDirectory = cacheDir, Provider = ExecutionProvider.Cpu };
 var firstRun = Time(() => PolicyRunner.Run(policy, options));
 var cachedRuns = Enumerable.Range(0, repeat).Select(_ => Time(() => PolicyRunner.Run(policy, options))).ToList();
 Directory.Delete(cacheDir, recursive: true);

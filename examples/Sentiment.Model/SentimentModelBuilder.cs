@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CatInherit.Model;
 using CatInherit.Policy;
-using CatInherit.Running;
+using CatInherit.Settings;
 using nietras.SeparatedValues;
 
 namespace Sentiment.Model;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using CatInherit.Policy;
 using CatInherit.Reports;
 using CatInherit.Running;
+using CatInherit.Settings;
 
 namespace CatInherit.Cli;
 
@@ -13,9 +14,9 @@ internal static class CheckCommand
         var policy = new Argument<string>("policy") { Description = "The policy YAML file." };
         var reportDir = new Option<string?>("--report-dir") { Description = "Write report.json (and the --format files) into this folder." };
         var formats = new Option<string>("--format") { Description = "Extra report formats, comma-separated: md, junit, html.", DefaultValueFactory = _ => "json" };
-        var seed = new Option<int>("--seed") { Description = "Bootstrap seed; the same inputs and seed give identical reports.", DefaultValueFactory = _ => 0 };
-        var provider = new Option<string?>("--provider") { Description = "Override the model's execution provider: auto, cpu or cuda." };
-        provider.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+        // Seed and provider are checked by Core's run-settings resolver, like CATINHERIT_SEED and CATINHERIT_PROVIDER.
+        var seed = new Option<string?>("--seed") { Description = "Bootstrap seed (default: CATINHERIT_SEED, else 0); the same inputs and seed give identical reports." };
+        var provider = new Option<string?>("--provider") { Description = "Override the models' execution provider: auto, cpu or cuda (default: CATINHERIT_PROVIDER, else each model's own)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Run the model even when its outputs are cached." };
         var failOnWarning = new Option<bool>("--fail-on-warning") { Description = "Exit 1 when a check warns." };
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing but errors." };
@@ -32,7 +33,14 @@ internal static class CheckCommand
 
             var isQuiet = parse.GetValue(quiet);
             var color = !parse.GetValue(noColor) && !environment.NoColor;
-            var options = new RunOptions { Seed = parse.GetValue(seed), Provider = parse.GetValue(provider), UseCache = !parse.GetValue(noCache) };
+            var settings = new List<Diagnostic>();
+            var options = RunSettings.Resolve(new RunSettingsRequest { Seed = parse.GetValue(seed), SeedSource = "--seed", Provider = parse.GetValue(provider), ProviderSource = "--provider", UseCache = parse.GetValue(noCache) ? false : null }, settings);
+            if (options is null)
+            {
+                ConsoleOutput.WriteDiagnostics(settings, stderr);
+                return ExitCodes.InvalidInput;
+            }
+
             var path = parse.GetValue(policy)!;
 
             // Live bars only when a person watches stderr; logs get one line per model.

@@ -1,3 +1,4 @@
+using CatInherit.Metrics;
 using CatInherit.Policy;
 using CatInherit.Reports;
 

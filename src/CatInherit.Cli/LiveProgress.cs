@@ -1,3 +1,4 @@
+using CatInherit.Progress;
 using CatInherit.Reports;
 using CatInherit.Running;
 using Spectre.Console;

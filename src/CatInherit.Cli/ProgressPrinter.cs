@@ -1,5 +1,5 @@
+using CatInherit.Progress;
 using CatInherit.Reports;
-using CatInherit.Running;
 
 namespace CatInherit.Cli;
 

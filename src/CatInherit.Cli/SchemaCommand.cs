@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CatInherit.Policy.Schema;
+using CatInherit.Probes;
 using CatInherit.Running;
 
 namespace CatInherit.Cli;
@@ -12,7 +13,7 @@ internal static class SchemaCommand
         var command = new Command("schema", "Print the JSON Schema of policy files (for YAML language servers).");
         command.SetAction(_ =>
         {
-            stdout.Write(JsonSchemaWriter.Write());
+            stdout.Write(JsonSchemaWriter.Write(CheckKinds.Catalog));
             return ExitCodes.Passed;
         });
         return command;

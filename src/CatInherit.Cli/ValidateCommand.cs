@@ -1,11 +1,11 @@
 using System.CommandLine;
-using CatInherit.Policy;
+using CatInherit.Metrics;
 using CatInherit.Reports;
 using CatInherit.Running;
 
 namespace CatInherit.Cli;
 
-/// <summary><c>catinherit validate POLICY</c>: loads the policy and reports every problem; runs nothing.</summary>
+/// <summary><c>catinherit validate POLICY</c>: reports every problem of the policy, its data files' headers and its models' signatures; runs nothing.</summary>
 internal static class ValidateCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -15,7 +15,7 @@ internal static class ValidateCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(policy)!;
-            var result = PolicyLoader.Load(path);
+            var result = PolicyValidator.Validate(path);
             ConsoleOutput.WriteDiagnostics(result.Diagnostics, stderr);
             if (result.Policy is null)
             {

@@ -1,6 +1,10 @@
 using System.Runtime.InteropServices;
+using CatInherit.Gating;
+using CatInherit.Metrics;
+using CatInherit.Policy;
 using CatInherit.Reports;
 using CatInherit.Running;
+using CatInherit.Settings;
 using Microsoft.Build.Framework;
 
 namespace CatInherit.MSBuild;
@@ -31,8 +35,11 @@ public sealed class RunCatInheritGate : Microsoft.Build.Utilities.Task
     /// <summary>Whether a warning fails the gate.</summary>
     public bool FailOnWarning { get; set; }
 
-    /// <summary>The bootstrap seed.</summary>
-    public int Seed { get; set; }
+    /// <summary>The bootstrap seed (<c>CatInheritSeed</c>); empty takes <c>CATINHERIT_SEED</c>, else 0, as the tests do.</summary>
+    public string? Seed { get; set; }
+
+    /// <summary>The execution provider (<c>CatInheritProvider</c>); empty takes <c>CATINHERIT_PROVIDER</c>, else each model's own.</summary>
+    public string? Provider { get; set; }
 
     /// <summary>A folder whose runtimes/&lt;rid&gt;/native holds ONNX Runtime (the test project's output).</summary>
     public string? NativeSearchDirectory { get; set; }
@@ -41,12 +48,24 @@ public sealed class RunCatInheritGate : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         UseNativeRuntimeFrom(NativeSearchDirectory);
+        var settings = new List<Diagnostic>();
+        var resolved = RunSettings.Resolve(new RunSettingsRequest { Seed = Seed, SeedSource = "CatInheritSeed", Provider = Provider, ProviderSource = "CatInheritProvider" }, settings);
+        foreach (var diagnostic in settings)
+        {
+            MSBuildDiagnostics.Log(Log, diagnostic);
+        }
+
+        if (resolved is null)
+        {
+            return false;
+        }
+
         var folders = ReportFolders.For([.. Policies.Select(p => p.ItemSpec)], ReportDirectory ?? string.Empty);
         var ran = RanChecksDirectory is { Length: > 0 } record ? RanChecks.Read(record) : null;
         for (var i = 0; i < Policies.Length; i++)
         {
             var policy = Policies[i];
-            var options = new RunOptions { Seed = Seed };
+            var options = resolved;
             if (ran is not null)
             {
                 // A filtered test run: gate what ran, and say so, with the way to gate everything.

@@ -1,9 +1,9 @@
-using CatInherit.Policy;
+using CatInherit.Running;
 using Microsoft.Build.Framework;
 
 namespace CatInherit.MSBuild;
 
-/// <summary>Loads every policy and reports each problem at its YAML line; runs nothing.</summary>
+/// <summary>Validates every policy (rules, data headers, model signatures) and reports each problem at its line; runs nothing.</summary>
 public sealed class ValidateCatInheritPolicies : Microsoft.Build.Utilities.Task
 {
     /// <summary>The policy files (<c>@(CatInheritPolicy)</c>).</summary>
@@ -18,7 +18,7 @@ public sealed class ValidateCatInheritPolicies : Microsoft.Build.Utilities.Task
     {
         foreach (var policy in Policies)
         {
-            foreach (var diagnostic in PolicyLoader.Load(policy.ItemSpec).Diagnostics)
+            foreach (var diagnostic in PolicyValidator.Validate(policy.ItemSpec).Diagnostics)
             {
                 MSBuildDiagnostics.Log(Log, diagnostic);
             }

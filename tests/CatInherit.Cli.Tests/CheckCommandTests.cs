@@ -150,7 +150,9 @@ public sealed class CheckCommandTests : IDisposable
     [Theory]
     [InlineData("--format", "md,jnuit", "catinherit: error CAT0500: --format: unknown format 'jnuit'. Did you mean 'junit'? Available: json, md, junit, html")]
     [InlineData("--format", "pdf", "catinherit: error CAT0500: --format: unknown format 'pdf'. Available: json, md, junit, html")]
-    [InlineData("--seed", "abc", "catinherit: error CAT0500: Cannot parse argument 'abc' for option '--seed' as expected type 'System.Int32'.")]
+    [InlineData("--seed", "abc", "catinherit: error CAT0500: --seed: the seed must be a whole number from -2147483648 to 2147483647; found 'abc'")]
+    [InlineData("--provider", "gpu", "catinherit: error CAT0500: --provider: unknown provider 'gpu'. For a GPU, use 'cuda'. Available: auto, cpu, cuda")]
+    [InlineData("--provider", "cdua", "catinherit: error CAT0500: --provider: unknown provider 'cdua'. Did you mean 'cuda'? Available: auto, cpu, cuda")]
     public void Bad_options_exit_2(string option, string value, string expected)
     {
         Policy("0.5");
@@ -182,6 +184,41 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal("policies/catinherit.yaml: valid (1 check, 1 dataset)\n", ok.Stdout);
         Assert.Equal(2, bad.ExitCode);
         Assert.Equal(["bad.yaml(2,11): error CAT0011: 'datasets' is empty; declare at least one dataset", "bad.yaml(3,9): error CAT0011: 'checks' is empty; add at least one check"], bad.ErrorLines);
+    }
+
+    [Fact]
+    public void Validate_reports_a_wrong_column_and_a_wrong_model_output_in_one_pass_without_running()
+    {
+        var model = Path.Combine(RepoPaths.SentimentModel, "sentiment.onnx");
+        var vocab = Path.Combine(RepoPaths.SentimentModel, "vocab.txt");
+        folder.Write("data/reviews.csv", "text,label,sex\ngreat food,1,f\nawful,0,m\n");
+        folder.Write("model.yaml", $$"""
+            version: 1
+            model:
+              path: {{model}}
+              inputs: { text: text, tokenizer: { vocab: {{vocab}} } }
+              output: { name: logit, kind: logits }
+            datasets:
+              reviews: { path: data/reviews.csv, label: label }
+            checks:
+              - { id: parity, kind: group-fairness, dataset: reviews, sensitive: gender, gate: { metric: accuracy, min: 0.5 } }
+            """);
+
+        var validate = CliRunner.InProcess(folder.Path, "validate", "model.yaml");
+        var check = CliRunner.InProcess(folder.Path, "check", "model.yaml");
+
+        Assert.Equal(2, validate.ExitCode);
+        Assert.Equal(string.Empty, validate.Stdout);
+        Assert.Equal(
+            [
+                "model.yaml(5,19): error CAT0113: the model has no output 'logit'. Did you mean 'logits'? The model's outputs: logits (float32 [?, 2]), sentence_embedding (float32 [?, 384])",
+                "model.yaml(9,70): error CAT0102: column 'gender' (sensitive attribute) is not in data/reviews.csv. Columns: text, label, sex",
+            ],
+            validate.ErrorLines);
+
+        // check stops on the missing column before it runs the model, as validate said it would.
+        Assert.Equal(2, check.ExitCode);
+        Assert.Contains("model.yaml(9,70): error CAT0102: column 'gender' (sensitive attribute) is not in data/reviews.csv. Columns: text, label, sex", check.ErrorLines);
     }
 
     [Fact]

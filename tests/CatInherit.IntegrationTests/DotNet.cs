@@ -15,6 +15,7 @@ internal static class DotNet
 
     public static Outcome Run(string directory, params string[] args) => Run(directory, new Dictionary<string, string>(), args);
 
+    /// <summary>Runs dotnet with extra environment variables (e.g. <c>CATINHERIT_SEED</c>).</summary>
     public static Outcome Run(string directory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };

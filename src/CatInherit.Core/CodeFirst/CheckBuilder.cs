@@ -1,23 +1,31 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
+using CatInherit.Data;
+using CatInherit.Policy;
+using CatInherit.Probes;
 using CatInherit.Reports;
 using CatInherit.Running;
+using CatInherit.Settings;
 
 namespace CatInherit.CodeFirst;
 
 /// <summary>A check being declared in code: add a gate, then <see cref="Run"/> or <see cref="Assert"/>.</summary>
+/// <remarks>
+/// The check is built as a policy tree in memory (<see cref="PolicyTree"/>) and read by the same loader as a YAML
+/// file, with its rows given as an in-memory table: no text is spliced into YAML and nothing is written to disk,
+/// while defaults, rules, values, reports and messages are exactly those of the same check written in a policy.
+/// </remarks>
 public sealed class CheckBuilder
 {
+    private const string DatasetName = "data";
     private readonly PredictionData data;
     private readonly string kind;
-    private readonly Dictionary<string, string> keys;
+    private readonly (string Key, object? Value)[] keys;
     private readonly List<string> groups;
-    private string? gate;
+    private (string Key, object? Value)[]? gate;
     private bool byInterval;
-    private int seed;
+    private int? seed;
 
-    internal CheckBuilder(PredictionData data, string kind, Dictionary<string, string> keys, List<string> groups)
+    internal CheckBuilder(PredictionData data, string kind, (string Key, object? Value)[] keys, List<string> groups)
     {
         this.data = data;
         this.kind = kind;
@@ -38,14 +46,14 @@ public sealed class CheckBuilder
     /// <summary>Fails when <paramref name="metric"/> is above <paramref name="max"/>.</summary>
     public CheckBuilder ShouldBeAtMost(string metric, double max)
     {
-        gate = string.Create(CultureInfo.InvariantCulture, $"{{ metric: {metric}, max: {max:R} }}");
+        gate = [("metric", metric), ("max", max)];
         return this;
     }
 
     /// <summary>Fails when <paramref name="metric"/> is below <paramref name="min"/>.</summary>
     public CheckBuilder ShouldBeAtLeast(string metric, double min)
     {
-        gate = string.Create(CultureInfo.InvariantCulture, $"{{ metric: {metric}, min: {min:R} }}");
+        gate = [("metric", metric), ("min", min)];
         return this;
     }
 
@@ -56,7 +64,7 @@ public sealed class CheckBuilder
         return this;
     }
 
-    /// <summary>The bootstrap seed (default 0).</summary>
+    /// <summary>The bootstrap seed (default: <c>CATINHERIT_SEED</c>, else 0).</summary>
     public CheckBuilder WithSeed(int value)
     {
         seed = value;
@@ -66,20 +74,16 @@ public sealed class CheckBuilder
     /// <summary>Runs the check; invalid input throws <see cref="Policy.InvalidInputException"/> with the diagnostics.</summary>
     public CheckReport Run()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "catinherit-code-first", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
+        var options = RunSettings.ResolveOrThrow(new RunSettingsRequest { Seed = seed?.ToString(CultureInfo.InvariantCulture), UseCache = false });
+        var at = SourceLocation.OfFile($"code-first check '{Id}'");
+        var loaded = PolicyLoader.Read(Tree(at), at.File, Directory.GetCurrentDirectory(), CheckKinds.Catalog, new HashSet<string> { DatasetName });
+        if (loaded.Policy is not { } policy)
         {
-            File.WriteAllText(Path.Combine(folder, "data.jsonl"), Jsonl());
-            var policy = Path.Combine(folder, "policy.yaml");
-            File.WriteAllText(policy, Yaml());
-            var result = PolicyRunner.Run(policy, new RunOptions { Seed = seed, UseCache = false });
-            return result.Report?.Checks[0] ?? throw new Policy.InvalidInputException(result.Diagnostics);
+            throw new Policy.InvalidInputException(loaded.Diagnostics);
         }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+
+        var result = PolicyRunner.Run(policy, options, sources: new DataSources().Add(DatasetName, Table()));
+        return result.Report?.Checks[0] ?? throw new Policy.InvalidInputException(result.Diagnostics);
     }
 
     /// <summary>Runs the check and throws <see cref="InheritanceCheckException"/> unless it passes (or warns).</summary>
@@ -89,54 +93,46 @@ public sealed class CheckBuilder
         return !report.Fails() ? report : throw new InheritanceCheckException(TestMessages.Describe(report));
     }
 
-    private string Yaml()
+    /// <summary>The one-check policy, as the tree a YAML file would parse into.</summary>
+    private Policy.Yaml.YamlMap Tree(SourceLocation at)
     {
-        var dataset = data.Probabilities is { } p
-            ? $"{{ path: data.jsonl, label: label, scores: [{string.Join(", ", Enumerable.Range(0, p[0].Count).Select(k => $"p{k}"))}], score_kind: probabilities }}"
-            : "{ path: data.jsonl, label: label, prediction: prediction }";
-        var text = new StringBuilder($"version: 1\ndatasets:\n  data: {dataset}\nchecks:\n  - id: {Id}\n    kind: {kind}\n    dataset: data\n");
-        foreach (var (key, value) in keys)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"    {key}: {value}\n");
-        }
-
-        if (gate is not null)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"    gate: {gate}\n");
-        }
-
-        if (byInterval)
-        {
-            text.Append("    decide: interval\n");
-        }
-
-        return text.ToString();
+        (string, object?)[] dataset = data.Probabilities is { } p
+            ? [("path", "data.csv"), ("label", "label"), ("scores", ScoreColumns(p[0].Count)), ("score_kind", "probabilities")]
+            : [("path", "data.csv"), ("label", "label"), ("prediction", "prediction")];
+        (string, object?)[] check =
+        [
+            ("id", Id),
+            ("kind", kind),
+            ("dataset", DatasetName),
+            .. keys,
+            ("gate", gate),
+            ("decide", byInterval ? "interval" : null),
+        ];
+        return PolicyTree.Map(at, ("version", 1), ("datasets", new (string, object?)[] { (DatasetName, dataset) }), ("checks", PolicyTree.List(at, [PolicyTree.Map(at, check)])));
     }
 
-    /// <summary>The data as JSON Lines: a JSON string carries any value exactly (commas, quotes, line breaks).</summary>
-    private string Jsonl()
+    private InMemoryTable Table()
     {
-        var text = new StringBuilder();
+        var columns = new List<string> { "label", "group" };
+        columns.AddRange(data.Probabilities is { } p ? ScoreColumns(p[0].Count) : ["prediction"]);
+        var rows = new List<IReadOnlyList<string>>(data.Labels.Count);
         for (var row = 0; row < data.Labels.Count; row++)
         {
-            var line = new JsonObject { ["label"] = data.Labels[row], ["group"] = groups[row] };
+            var cells = new List<string> { data.Labels[row], groups[row] };
             if (data.Probabilities is { } probabilities)
             {
-                for (var k = 0; k < probabilities[row].Count; k++)
-                {
-                    // JSON has no NaN or infinity: written as text, the reader reports them as not finite numbers.
-                    var value = probabilities[row][k];
-                    line[$"p{k.ToString(CultureInfo.InvariantCulture)}"] = double.IsFinite(value) ? JsonValue.Create(value) : JsonValue.Create(value.ToString("R", CultureInfo.InvariantCulture));
-                }
+                cells.AddRange(probabilities[row].Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
             }
             else
             {
-                line["prediction"] = data.Predictions![row];
+                cells.Add(data.Predictions![row]);
             }
 
-            text.Append(line.ToJsonString()).Append('\n');
+            rows.Add(cells);
         }
 
-        return text.ToString();
+        return new InMemoryTable(columns, rows);
     }
+
+    private static string[] ScoreColumns(int count) => [.. Enumerable.Range(0, count).Select(k => $"p{k}")];
 }

@@ -3,7 +3,7 @@ namespace CatInherit.CodeFirst;
 /// <summary>
 /// The code-first entry point, for tests that do not use YAML:
 /// <c>Inheritance.Predictions(labels, predictions).GroupFairness(sex).ShouldBeAtMost("demographic_parity_difference", 0.1).Assert();</c>
-/// It builds the equivalent policy and runs the same engine, so values, reports and messages are identical.
+/// It builds the equivalent policy in memory (typed values, no YAML text, no files) and runs the same engine, so values, reports and messages are identical.
 /// </summary>
 public static class Inheritance
 {

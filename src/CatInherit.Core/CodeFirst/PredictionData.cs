@@ -27,8 +27,6 @@ public sealed class PredictionData
             throw new ArgumentException($"There are {Labels.Count} rows but {groups.Count} sensitive values.", nameof(sensitive));
         }
 
-        return new CheckBuilder(this, "group-fairness", new Dictionary<string, string> { ["sensitive"] = "group", ["positive_label"] = Quote(positiveLabel), ["min_group_size"] = minGroupSize.ToString(System.Globalization.CultureInfo.InvariantCulture) }, groups);
+        return new CheckBuilder(this, Probes.GroupFairness.GroupFairnessKind.Descriptor.Name, [("sensitive", "group"), ("positive_label", positiveLabel), ("min_group_size", minGroupSize)], groups);
     }
-
-    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

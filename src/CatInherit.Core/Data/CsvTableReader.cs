@@ -14,6 +14,35 @@ internal static class CsvTableReader
 {
     private const int MaxReported = 5;
 
+    /// <summary>
+    /// The header's column names, read as the run reads them (its first row, strict UTF-8); empty for an empty or
+    /// unreadable file, whose problem the run reports with its line.
+    /// </summary>
+    public static IReadOnlyList<string> Header(string path, char separator)
+    {
+        try
+        {
+            using var text = StrictText.OpenReader(path);
+            using var reader = Sep.New(separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
+            if (!reader.MoveNext())
+            {
+                return [];
+            }
+
+            var names = new string[reader.Current.ColCount];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = reader.Current[i].ToString();
+            }
+
+            return names;
+        }
+        catch (DecoderFallbackException)
+        {
+            return [];
+        }
+    }
+
     public static DataTable? Read(string path, string displayPath, char separator, IReadOnlyList<ColumnRequest> requests, List<Diagnostic> diagnostics)
     {
         try

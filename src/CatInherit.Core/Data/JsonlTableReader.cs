@@ -149,7 +149,7 @@ internal static class JsonlTableReader
         return TableReader.Finish(displayPath, lines, ordered, diagnostics, ordered.ToDictionary(a => a.Request.Name, _ => 1, StringComparer.Ordinal));
     }
 
-    private static List<string>? FirstRowKeys(string line)
+    internal static List<string>? FirstRowKeys(string line)
     {
         try
         {

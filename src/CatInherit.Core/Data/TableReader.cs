@@ -25,6 +25,64 @@ internal static class TableReader
         return diagnostics.Count(d => d.IsError) > errorsBefore ? null : table;
     }
 
+    /// <summary>Reads the requested columns of a table given in code; row i is reported as line i + 1 of <paramref name="displayPath"/>.</summary>
+    public static DataTable? Read(InMemoryTable source, string displayPath, IReadOnlyList<ColumnRequest> requests, List<Diagnostic> diagnostics)
+    {
+        var errorsBefore = diagnostics.Count(d => d.IsError);
+        var columns = MatchColumns(requests, source.Columns, displayPath, diagnostics);
+        if (columns is null)
+        {
+            return null;
+        }
+
+        var accumulators = columns.Select(c => new ColumnAccumulator(c.Request, displayPath, c.Index + 1, diagnostics)).ToArray();
+        var lines = new List<int>();
+        for (var row = 0; row < source.Rows.Count; row++)
+        {
+            var cells = source.Rows[row];
+            lines.Add(row + 1);
+            for (var i = 0; i < accumulators.Length; i++)
+            {
+                if (columns[i].Index < cells.Count)
+                {
+                    accumulators[i].Add(cells[columns[i].Index], row + 1, row + 1);
+                }
+                else
+                {
+                    accumulators[i].AddMissing(row + 1, row + 1);
+                }
+            }
+        }
+
+        var table = Finish(displayPath, lines, accumulators, diagnostics, columns.ToDictionary(c => c.Request.Name, c => c.Index + 1, StringComparer.Ordinal));
+        return diagnostics.Count(d => d.IsError) > errorsBefore ? null : table;
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="path"/> has every requested column by reading only its header (a CSV's first
+    /// row, a JSONL file's first object), as validation does; reports every missing column with a suggestion.
+    /// </summary>
+    public static void CheckHeader(string path, string displayPath, IReadOnlyList<ColumnRequest> requests, List<Diagnostic> diagnostics)
+    {
+        if (!File.Exists(path))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DataNotFound, SourceLocation.OfFile(displayPath), $"data file not found (resolved to {path})"));
+            return;
+        }
+
+        IReadOnlyList<string>? names = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".csv" => CsvTableReader.Header(path, ','),
+            ".tsv" => CsvTableReader.Header(path, '\t'),
+            ".jsonl" => File.ReadLines(path, System.Text.Encoding.UTF8).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) is { } first ? JsonlTableReader.FirstRowKeys(first) : null,
+            _ => null,
+        };
+        if (names is { Count: > 0 })
+        {
+            _ = MatchColumns(requests, names, displayPath, diagnostics);
+        }
+    }
+
     /// <summary>Finds each requested column among <paramref name="names"/>; reports every missing one.</summary>
     internal static List<(ColumnRequest Request, int Index)>? MatchColumns(IReadOnlyList<ColumnRequest> requests, IReadOnlyList<string> names, string displayPath, List<Diagnostic> diagnostics)
     {

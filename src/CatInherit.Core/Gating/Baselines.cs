@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CatInherit.Metrics;
 using CatInherit.Policy;
-using CatInherit.Reports;
+using CatInherit.Probes;
+using CatInherit.Settings;
 
 namespace CatInherit.Gating;
 
@@ -12,12 +14,12 @@ namespace CatInherit.Gating;
 /// <c>&lt;policy&gt;.&lt;check&gt;.received.json</c> beside the policy; a reviewed copy named
 /// <c>.verified.json</c> (or <c>CATINHERIT_ACCEPT=1</c>) becomes the reference. Later runs fail when the
 /// gated metric moves past the verified value by more than <c>tolerance</c> in the failing direction.
-/// With <c>CI=true</c> a missing verified file fails instead of passing silently.
+/// With <c>CI=true</c> (<see cref="BaselineMode.RequireVerified"/>) a missing verified file fails instead of passing silently.
 /// </summary>
 internal static class Baselines
 {
     /// <summary>The report with the baseline's verdict applied (unchanged when the check declares no baseline).</summary>
-    public static CheckReport Apply(CheckSpec check, CheckReport report)
+    public static Verdict Apply(CheckSpec check, ProbeResult result, Verdict report, BaselineMode mode)
     {
         if (!check.Values.Has("baseline") || check.Gate is not { } gate || report.Gate?.Value is not { } value)
         {
@@ -30,8 +32,8 @@ internal static class Baselines
         var verified = stem + ".verified.json";
         try
         {
-            Write(received, check, report);
-            if (Environment.GetEnvironmentVariable("CATINHERIT_ACCEPT") == "1")
+            Write(received, check, result);
+            if (mode == BaselineMode.Accept)
             {
                 File.Copy(received, verified, overwrite: true);
             }
@@ -45,7 +47,7 @@ internal static class Baselines
         if (!File.Exists(verified))
         {
             var approve = $"review {Path.GetFileName(received)} and rename it to {Path.GetFileName(verified)} (or run with CATINHERIT_ACCEPT=1), then commit it";
-            return string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+            return mode == BaselineMode.RequireVerified
                 ? report with { Status = CheckStatus.Fail, Message = $"{report.Message}; no verified baseline ({Path.GetFileName(verified)}) and CI=true: {approve}" }
                 : Warn(report, $"baseline written to {received}; {approve}");
         }
@@ -62,9 +64,9 @@ internal static class Baselines
             : report with { Message = $"{report.Message}; {comparison}" };
     }
 
-    private static CheckReport Warn(CheckReport report, string warning) => report with { Warnings = [.. report.Warnings, warning] };
+    private static Verdict Warn(Verdict report, string warning) => report with { Warnings = [.. report.Warnings, warning] };
 
-    private static void Write(string path, CheckSpec check, CheckReport report)
+    private static void Write(string path, CheckSpec check, ProbeResult result)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -73,11 +75,11 @@ internal static class Baselines
             json.WriteString("check", check.Id);
             json.WriteString("kind", check.Kind);
             json.WriteString("gated_metric", check.Gate!.Metric);
-            json.WriteNumber("n", report.Count);
+            json.WriteNumber("n", result.Count);
             json.WriteStartObject("metrics");
-            foreach (var metric in report.Metrics)
+            foreach (var (name, value) in result.Metrics.Where(m => !double.IsNaN(m.Value)))
             {
-                json.WriteNumber(metric.Name, metric.Value);
+                json.WriteNumber(name, value);
             }
 
             json.WriteEndObject();

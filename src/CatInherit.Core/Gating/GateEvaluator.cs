@@ -1,7 +1,8 @@
 using System.Globalization;
+using CatInherit.Metrics;
 using CatInherit.Policy;
 using CatInherit.Probes;
-using CatInherit.Reports;
+using CatInherit.Settings;
 
 namespace CatInherit.Gating;
 
@@ -11,29 +12,13 @@ namespace CatInherit.Gating;
 /// </summary>
 internal static class GateEvaluator
 {
-    public static CheckReport Evaluate(CheckSpec check, ProbeResult result)
+    /// <summary>The check's verdict: its gate decided, then its baseline (when declared) applied.</summary>
+    public static Verdict Evaluate(CheckSpec check, ProbeResult result, BaselineMode baselines = BaselineMode.Review)
     {
-        var metrics = result.Metrics.Where(m => !double.IsNaN(m.Value)).Select(m => new MetricValue(m.Key, m.Value)).ToList();
         var n = string.Create(CultureInfo.InvariantCulture, $"n={result.Count}");
         var (status, message, gateValue) = Decide(check, result, n);
-        var report = new CheckReport
-        {
-            Id = check.Id,
-            Kind = check.Kind,
-            Status = status,
-            Count = result.Count,
-            Metrics = metrics,
-            Intervals = result.Intervals,
-            Gate = check.Gate is null ? null : new GateResult(check.Gate, gateValue),
-            Groups = result.Groups,
-            Undefined = result.Undefined,
-            Warnings = result.Warnings,
-            Details = result.Details,
-            Message = message,
-            Location = check.Location,
-        };
-
-        return Baselines.Apply(check, report);
+        var verdict = new Verdict(status, message, check.Gate is null ? null : new GateResult(check.Gate, gateValue), []);
+        return Baselines.Apply(check, result, verdict, baselines);
     }
 
     private static (CheckStatus Status, string Message, double? Value) Decide(CheckSpec check, ProbeResult result, string n)

@@ -1,7 +1,7 @@
 using CatInherit.Data;
 using CatInherit.Policy;
-using CatInherit.Reports;
-using CatInherit.Running;
+using CatInherit.Progress;
+using CatInherit.Settings;
 
 namespace CatInherit.Model;
 
@@ -96,7 +96,7 @@ internal sealed class InferenceHub(InheritancePolicy policy, RunOptions options)
     {
         if (!sessions.TryGetValue(model.Name, out var session))
         {
-            session = ModelSession.Open(model, options.Provider, options.CacheDirectory, options.UseCache, diagnostics);
+            session = ModelSession.Open(model, options, diagnostics);
             sessions[model.Name] = session;
         }
 

@@ -1,7 +1,6 @@
 using CatInherit.Data;
 using CatInherit.Policy;
-using CatInherit.Reports;
-using CatInherit.Running;
+using CatInherit.Settings;
 
 namespace CatInherit.Model;
 
@@ -29,7 +28,7 @@ public sealed class ModelRunner : IDisposable
         ArgumentNullException.ThrowIfNull(spec);
         options ??= new RunOptions();
         var diagnostics = new List<Diagnostic>();
-        var session = ModelSession.Open(spec, options.Provider, options.CacheDirectory, options.UseCache, diagnostics);
+        var session = ModelSession.Open(spec, options, diagnostics);
         if (session is null || !session.EnsureOpen(diagnostics))
         {
             session?.Dispose();

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using CatInherit.Data;
 using CatInherit.Policy;
-using CatInherit.Reports;
-using CatInherit.Running;
+using CatInherit.Progress;
+using CatInherit.Settings;
 
 namespace CatInherit.Model;
 
@@ -20,11 +20,11 @@ internal sealed class ModelSession : IDisposable
     private readonly string? vocabSha256;
     private readonly string modelSha256;
     private readonly OutputCache? cache;
-    private readonly string provider;
+    private readonly ExecutionProvider provider;
     private OnnxModel? model;
     private (string Provider, string? Note)? cachedProvider;
 
-    private ModelSession(ModelSpec spec, TextTokenizer? tokenizer, string? vocabSha256, string modelSha256, OutputCache? cache, string provider)
+    private ModelSession(ModelSpec spec, TextTokenizer? tokenizer, string? vocabSha256, string modelSha256, OutputCache? cache, ExecutionProvider provider)
     {
         this.spec = spec;
         this.tokenizer = tokenizer;
@@ -54,7 +54,7 @@ internal sealed class ModelSession : IDisposable
         ? new(spec.DisplayPath, modelSha256, model.Provider, model.ProviderNote, spec.Name)
         : new(spec.DisplayPath, modelSha256, cachedProvider?.Provider ?? OnnxModel.CpuProvider, cachedProvider?.Note, spec.Name);
 
-    public static ModelSession? Open(ModelSpec spec, string? providerOverride, string? cacheDirectory, bool useCache, List<Diagnostic> diagnostics)
+    public static ModelSession? Open(ModelSpec spec, RunOptions options, List<Diagnostic> diagnostics)
     {
         TextTokenizer? tokenizer = null;
         string? vocabSha = null;
@@ -91,8 +91,8 @@ internal sealed class ModelSession : IDisposable
             return null;
         }
 
-        var outputCache = useCache && spec.Cache ? new OutputCache(cacheDirectory ?? OutputCache.DefaultDirectory()) : null;
-        return new ModelSession(spec, tokenizer, vocabSha, modelSha, outputCache, providerOverride ?? spec.Provider);
+        var outputCache = options.UseCache && spec.Cache ? new OutputCache(options.CacheDirectory ?? OutputCache.DefaultDirectory) : null;
+        return new ModelSession(spec, tokenizer, vocabSha, modelSha, outputCache, options.Provider ?? spec.Provider);
     }
 
     /// <summary>The columns a dataset must have for the model to read it.</summary>

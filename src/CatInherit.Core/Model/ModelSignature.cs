@@ -1,6 +1,5 @@
 using System.Globalization;
 using CatInherit.Policy;
-using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace CatInherit.Model;
@@ -13,8 +12,12 @@ internal static class ModelSignature
 {
     public static readonly string[] TextInputs = ["input_ids", "attention_mask", "token_type_ids"];
 
-    /// <summary>True when the model fits the policy; otherwise adds one diagnostic per mismatch.</summary>
-    public static bool Validate(OnnxModel model, ModelSpec spec, List<Diagnostic> diagnostics)
+    /// <summary>True when the open model fits the policy; otherwise adds one diagnostic per mismatch.</summary>
+    public static bool Validate(OnnxModel model, ModelSpec spec, List<Diagnostic> diagnostics) =>
+        Validate(OnnxSignature.Of(model.Inputs, model.Outputs), spec, diagnostics);
+
+    /// <summary>True when the model's declared inputs and outputs fit the policy; otherwise adds one diagnostic per mismatch.</summary>
+    public static bool Validate(OnnxSignature model, ModelSpec spec, List<Diagnostic> diagnostics)
     {
         var before = diagnostics.Count;
         var inputs = model.Inputs;
@@ -24,7 +27,7 @@ internal static class ModelSignature
             var at = spec.Inputs.LocationOf("text");
             if (!inputs.ContainsKey("input_ids"))
             {
-                var floatInput = inputs.FirstOrDefault(i => i.Value.ElementDataType == TensorElementType.Float).Key;
+                var floatInput = inputs.FirstOrDefault(i => i.Value.ElementType == TensorElementType.Float).Key;
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModelSignature, at, floatInput is not null
                     ? $"the policy feeds tokenized text ('inputs.text'), but the model reads numbers (input '{floatInput}' is float32); use 'inputs.features'. The model's inputs: {listed}"
                     : $"the policy feeds tokenized text, which needs a model input named 'input_ids'. The model's inputs: {listed}"));
@@ -36,7 +39,7 @@ internal static class ModelSignature
                 {
                     diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModelSignature, at, $"model input '{name}' would not be fed: a text model is fed only {string.Join(", ", TextInputs)}. The model's inputs: {listed}"));
                 }
-                else if (meta.ElementDataType != TensorElementType.Int64 || meta.Dimensions.Length != 2)
+                else if (meta.ElementType != TensorElementType.Int64 || meta.Dimensions.Length != 2)
                 {
                     diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModelSignature, at, $"model input '{name}' is {Describe(meta)}; token inputs must be int64 [batch, tokens]"));
                 }
@@ -47,9 +50,9 @@ internal static class ModelSignature
             var meta = inputs[input];
             var at = spec.Inputs.LocationOf("features");
             var width = meta.Dimensions.Skip(1).Aggregate(1L, (a, d) => a * d);
-            if (meta.ElementDataType != TensorElementType.Float || meta.Dimensions.Length < 2)
+            if (meta.ElementType != TensorElementType.Float || meta.Dimensions.Length < 2)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModelSignature, at, meta.ElementDataType == TensorElementType.Int64 && input == "input_ids"
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModelSignature, at, meta.ElementType == TensorElementType.Int64 && input == "input_ids"
                     ? $"model input '{input}' takes token ids; feed it a text column with 'inputs.text' and a tokenizer"
                     : $"model input '{input}' is {Describe(meta)}; features are fed as float32 [batch, ...]"));
             }
@@ -64,7 +67,10 @@ internal static class ModelSignature
     }
 
     /// <summary>The input that receives features, or null after reporting why there is none.</summary>
-    public static string? FeatureInput(OnnxModel model, ModelSpec spec, List<Diagnostic> diagnostics)
+    public static string? FeatureInput(OnnxModel model, ModelSpec spec, List<Diagnostic> diagnostics) =>
+        FeatureInput(OnnxSignature.Of(model.Inputs, model.Outputs), spec, diagnostics);
+
+    private static string? FeatureInput(OnnxSignature model, ModelSpec spec, List<Diagnostic> diagnostics)
     {
         var listed = Describe(model.Inputs);
         if (spec.FeatureInputName is { } named)
@@ -87,7 +93,7 @@ internal static class ModelSignature
         return null;
     }
 
-    private static void ValidateOutput(OnnxModel model, ModelSpec spec, List<Diagnostic> diagnostics)
+    private static void ValidateOutput(OnnxSignature model, ModelSpec spec, List<Diagnostic> diagnostics)
     {
         var at = spec.Output.LocationOf("name");
         if (!model.Outputs.TryGetValue(spec.OutputName, out var meta))
@@ -97,7 +103,7 @@ internal static class ModelSignature
         }
 
         var rank = meta.Dimensions.Length;
-        var ok = meta.ElementDataType == TensorElementType.Float && (spec.OutputKind == OutputKind.Embedding ? rank is 2 or 3 : rank == 2);
+        var ok = meta.ElementType == TensorElementType.Float && (spec.OutputKind == OutputKind.Embedding ? rank is 2 or 3 : rank == 2);
         if (!ok)
         {
             var expected = spec.OutputKind == OutputKind.Embedding ? "float32 [batch, dim] or [batch, tokens, dim]" : "float32 [batch, classes]";
@@ -105,12 +111,12 @@ internal static class ModelSignature
         }
     }
 
-    private static string Describe(IReadOnlyDictionary<string, NodeMetadata> nodes) =>
+    private static string Describe(IReadOnlyDictionary<string, TensorSignature> nodes) =>
         string.Join(", ", nodes.Select(n => $"{n.Key} ({Describe(n.Value)})"));
 
-    private static string Describe(NodeMetadata meta)
+    private static string Describe(TensorSignature meta)
     {
-        var type = meta.IsTensor ? meta.ElementDataType.ToString().ToLowerInvariant() : meta.OnnxValueType.ToString();
+        var type = meta.IsTensor ? meta.ElementType.ToString().ToLowerInvariant() : meta.TypeName;
         type = type switch
         {
             "float" => "float32",

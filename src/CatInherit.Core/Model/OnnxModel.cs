@@ -41,7 +41,7 @@ public sealed class OnnxModel : IDisposable
     internal IReadOnlyDictionary<string, NodeMetadata> Outputs => session.OutputMetadata;
 
     /// <summary>Opens the model; on failure returns null and adds a diagnostic at <paramref name="at"/>.</summary>
-    internal static OnnxModel? Open(string path, string displayPath, string provider, int intraOpThreads, SourceLocation at, List<Diagnostic> diagnostics)
+    internal static OnnxModel? Open(string path, string displayPath, ExecutionProvider provider, int intraOpThreads, SourceLocation at, List<Diagnostic> diagnostics)
     {
         byte[] bytes;
         try
@@ -60,7 +60,7 @@ public sealed class OnnxModel : IDisposable
             // ONNX Runtime would also log a failed CUDA load to stderr in colour; the diagnostic or provider note says it once.
             OrtEnv.Instance().EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
             string? note = null;
-            if (provider is "cuda" or "auto")
+            if (provider is ExecutionProvider.Cuda or ExecutionProvider.Auto)
             {
                 var (cudaSession, failure) = TryCreate(bytes, intraOpThreads, cuda: true);
                 if (cudaSession is not null)
@@ -68,7 +68,7 @@ public sealed class OnnxModel : IDisposable
                     return new OnnxModel(cudaSession, CudaProvider, null, sha);
                 }
 
-                if (provider == "cuda")
+                if (provider == ExecutionProvider.Cuda)
                 {
                     diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ProviderUnavailable, at, $"provider 'cuda' was requested but CUDA cannot be used: {failure}. Install CUDA 13 and cuDNN 9 and reference Microsoft.ML.OnnxRuntime.Gpu, or use 'provider: auto' to fall back to CPU"));
                     return null;
@@ -96,7 +96,7 @@ public sealed class OnnxModel : IDisposable
     /// <summary>Runs the model on named inputs; the caller owns (and disposes) the returned outputs.</summary>
     internal IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyCollection<string> inputNames, IReadOnlyCollection<OrtValue> inputs, IReadOnlyCollection<string> outputNames)
     {
-        using var options = new RunOptions();
+        using var options = new Microsoft.ML.OnnxRuntime.RunOptions();
         return session.Run(options, inputNames, inputs, outputNames);
     }
 

@@ -18,18 +18,11 @@ internal sealed class OutputCache(string directory)
 
     public string Directory { get; } = directory;
 
-    /// <summary><c>CATINHERIT_CACHE_DIR</c>, else <c>$XDG_CACHE_HOME/catinherit</c>, else <c>~/.cache/catinherit</c>.</summary>
-    public static string DefaultDirectory()
-    {
-        if (Environment.GetEnvironmentVariable("CATINHERIT_CACHE_DIR") is { Length: > 0 } explicitDir)
-        {
-            return explicitDir;
-        }
-
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        var root = string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache") : xdg;
-        return Path.Combine(root, "catinherit");
-    }
+    /// <summary>
+    /// The folder used when the run's options name none (options built in code without the resolver):
+    /// <c>~/.cache/catinherit</c>. <see cref="Settings.RunSettings"/> applies <c>CATINHERIT_CACHE_DIR</c> and <c>XDG_CACHE_HOME</c>.
+    /// </summary>
+    public static string DefaultDirectory => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "catinherit");
 
     public static string Key(string modelSha256, ModelSpec spec, string? vocabSha256, ModelInputs inputs, IReadOnlyList<string>? texts)
     {

@@ -42,6 +42,9 @@ public sealed class CheckSpec
     /// <summary>The dataset the check reads, when it has one.</summary>
     public string? Dataset => Values.GetString("dataset");
 
+    /// <summary>The model that serves the check (its <c>model:</c>, else its dataset's), resolved once at load; see <see cref="PolicyReferences"/>.</summary>
+    public ModelSpec? Model { get; internal set; }
+
     /// <summary>Every dataset the check names, by key (<c>dataset</c>, <c>members</c>, <c>ood</c>...).</summary>
     public IReadOnlyDictionary<string, string> DatasetRefs { get; internal init; } = new Dictionary<string, string>();
 

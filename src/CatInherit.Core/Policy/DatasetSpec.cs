@@ -43,6 +43,24 @@ public sealed class DatasetSpec
     /// <summary>Declared class labels, in score order; empty when not declared.</summary>
     public IReadOnlyList<string> Classes => Values.GetStrings("classes");
 
+    /// <summary>True when the dataset holds the model's outputs itself (a <c>prediction</c> or <c>scores</c> column): no model runs on it.</summary>
+    public bool HasOwnOutputs => Prediction is not null || Scores.Count > 0;
+
+    /// <summary>The model the dataset declares (its <c>model:</c>, else the policy's only model); see <see cref="PolicyReferences"/>.</summary>
+    public ModelSpec? DeclaredModel { get; internal set; }
+
+    /// <summary>The model that computes the dataset's outputs, or null when it has its own (or no model is declared).</summary>
+    public ModelSpec? FeedingModel { get; internal set; }
+
+    /// <summary>Whether the run will have class probabilities for it: scores, or a classifier model without a prediction column.</summary>
+    public bool HasProbabilities => Scores.Count > 0 || (Prediction is null && FeedingModel is { OutputKind: not OutputKind.Embedding });
+
+    /// <summary>Whether the run will have raw logits for it: logit scores, or a model whose output is logits.</summary>
+    public bool HasLogits => (ScoreKind == Policy.ScoreKind.Logits && Scores.Count > 0) || FeedingModel is { OutputKind: OutputKind.Logits };
+
+    /// <summary>Whether the run will have the model's raw outputs for it (the dataset is fed to a model).</summary>
+    public bool HasOutputs => FeedingModel is not null;
+
     /// <summary>Where the dataset is declared.</summary>
     public SourceLocation Location => Values.Owner;
 

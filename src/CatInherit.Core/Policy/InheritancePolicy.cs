@@ -18,10 +18,10 @@ public sealed class InheritancePolicy
     public IReadOnlyList<ModelSpec> Models { get; }
 
     /// <summary>The model a dataset or check uses when it names none: the only model, else null.</summary>
-    public ModelSpec? Model => Models.Count == 1 ? Models[0] : null;
+    public ModelSpec? Model => FindModel(null);
 
-    /// <summary>Finds a model by name; null finds the default model.</summary>
-    public ModelSpec? FindModel(string? name) => name is null ? Model : Models.FirstOrDefault(m => m.Name == name);
+    /// <summary>Finds a model by name; null finds the default model (the rule of <see cref="PolicyReferences"/>).</summary>
+    public ModelSpec? FindModel(string? name) => new PolicyReferences(Models, Datasets).FindModel(name);
 
     /// <summary>Datasets in declaration order.</summary>
     public IReadOnlyList<DatasetSpec> Datasets { get; }

@@ -21,17 +21,17 @@ public sealed class ModelSpec
     /// <summary>The path as written in the policy.</summary>
     public string DisplayPath { get; }
 
-    /// <summary><c>auto</c>, <c>cpu</c> or <c>cuda</c>.</summary>
-    public string Provider => Values.GetString("provider") ?? "auto";
+    /// <summary>The execution provider the model asks for.</summary>
+    public ExecutionProvider Provider => ExecutionProviders.Parse(Values.GetString("provider")) ?? ExecutionProvider.Auto;
 
     /// <summary>Rows per inference batch.</summary>
-    public int BatchSize => Values.GetInt("batch_size") ?? 32;
+    public int BatchSize => Values.Int("batch_size");
 
     /// <summary>ONNX Runtime intra-op threads; 0 lets it decide.</summary>
-    public int IntraOpThreads => Values.GetInt("intra_op_threads") ?? 0;
+    public int IntraOpThreads => Values.Int("intra_op_threads");
 
     /// <summary>Whether outputs are cached on disk.</summary>
-    public bool Cache => Values.GetBool("cache") ?? true;
+    public bool Cache => Values.Bool("cache");
 
     /// <summary>The text column, for text models.</summary>
     public string? TextColumn => Inputs.GetString("text");
@@ -46,10 +46,10 @@ public sealed class ModelSpec
     public string? VocabPath { get; }
 
     /// <summary>Whether the tokenizer lower-cases.</summary>
-    public bool Lowercase => Inputs.Child("tokenizer").GetBool("lowercase") ?? true;
+    public bool Lowercase => Inputs.Child("tokenizer").Bool("lowercase");
 
     /// <summary>Longest token sequence, special tokens included.</summary>
-    public int MaxLength => Inputs.Child("tokenizer").GetInt("max_length") ?? 128;
+    public int MaxLength => Inputs.Child("tokenizer").Int("max_length");
 
     /// <summary>The output to read.</summary>
     public string OutputName => Output.GetString("name") ?? string.Empty;
@@ -66,7 +66,7 @@ public sealed class ModelSpec
     public Pooling Pooling => Output.GetString("pooling") == "cls" ? Pooling.Cls : Pooling.Mean;
 
     /// <summary>Whether embeddings are L2-normalised.</summary>
-    public bool Normalize => Output.GetBool("normalize") ?? false;
+    public bool Normalize => Output.Bool("normalize");
 
     /// <summary>Where the section starts.</summary>
     public SourceLocation Location => Values.Owner;

@@ -7,4 +7,7 @@ public sealed record PolicyLoadResult(InheritancePolicy? Policy, IReadOnlyList<D
 {
     /// <summary>True when the policy loaded without errors.</summary>
     public bool Success => Policy is not null;
+
+    /// <summary>What could be read despite errors (datasets, models, the checks whose kind and id are known), so validation can go on to the files; null when nothing could.</summary>
+    internal InheritancePolicy? Partial { get; init; }
 }

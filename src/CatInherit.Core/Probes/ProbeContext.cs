@@ -7,8 +7,8 @@ namespace CatInherit.Probes;
 /// <param name="Input">The check's dataset, or null for a check without one (templates, word lists).</param>
 /// <param name="Texts">The outputs of the probe's <see cref="TextRequest"/>s, by key.</param>
 /// <param name="Model">The check's model, if it has one.</param>
-/// <param name="Seed">The run's seed.</param>
-internal sealed record ProbeContext(ProbeInput? Input, IReadOnlyDictionary<string, ModelOutputs> Texts, ModelSpec? Model, int Seed)
+/// <param name="CheckSeed">The check's own seed (<see cref="Metrics.StableHash.CheckSeed"/> of the run's seed and the check's id): adding a check leaves the others' draws unchanged.</param>
+internal sealed record ProbeContext(ProbeInput? Input, IReadOnlyDictionary<string, ModelOutputs> Texts, ModelSpec? Model, ulong CheckSeed)
 {
     /// <summary>Every dataset the check names, by key (<c>dataset</c>, <c>members</c>, <c>non_members</c>...).</summary>
     public IReadOnlyDictionary<string, ProbeInput> Datasets { get; init; } = new Dictionary<string, ProbeInput>();

@@ -1,19 +1,20 @@
-using CatInherit.Probes.Association;
+using CatInherit.Probes.AttributeInference;
 using CatInherit.Probes.Calibration;
 using CatInherit.Probes.Corruption;
 using CatInherit.Probes.Counterfactual;
-using CatInherit.Probes.Fairness;
+using CatInherit.Probes.EmbeddingAssociation;
+using CatInherit.Probes.GroupFairness;
 using CatInherit.Probes.LongTail;
+using CatInherit.Probes.MembershipInference;
 using CatInherit.Probes.Ood;
-using CatInherit.Probes.Privacy;
 
 namespace CatInherit.Probes;
 
-/// <summary>The probe of each implemented check kind.</summary>
+/// <summary>The probe of each implemented check kind: one line per kind (its folder holds everything else).</summary>
 internal static class ProbeRegistry
 {
-    private static readonly Dictionary<string, IProbe> Probes = new IProbe[]
-    {
+    public static IReadOnlyList<IProbe> All { get; } =
+    [
         new GroupFairnessProbe(),
         new CounterfactualProbe(),
         new EmbeddingAssociationProbe(),
@@ -23,7 +24,9 @@ internal static class ProbeRegistry
         new CalibrationProbe(),
         new MembershipInferenceProbe(),
         new AttributeInferenceProbe(),
-    }.ToDictionary(p => p.Kind, StringComparer.Ordinal);
+    ];
 
-    public static IProbe For(string kind) => Probes[kind];
+    private static readonly Dictionary<string, IProbe> ByKind = All.ToDictionary(p => p.Descriptor.Name, StringComparer.Ordinal);
+
+    public static IProbe For(string kind) => ByKind[kind];
 }

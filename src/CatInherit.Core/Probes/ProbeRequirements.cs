@@ -1,5 +1,6 @@
 using CatInherit.Metrics;
 using CatInherit.Policy;
+using CatInherit.Policy.Schema;
 
 namespace CatInherit.Probes;
 
@@ -24,6 +25,24 @@ internal static class ProbeRequirements
         }
     }
 
+    /// <summary>At load: the dataset must have a label column and a source of class probabilities (scores, or a classifier model).</summary>
+    public static void LabelsAndProbabilities(CheckRuleContext rule, string why, string key = "dataset")
+    {
+        if (rule.Datasets.GetValueOrDefault(key) is not { } dataset)
+        {
+            return;
+        }
+
+        if (dataset.Label is null)
+        {
+            rule.Error(DiagnosticCodes.MissingKey, key, $"check '{rule.Check.Id}': {why}, but dataset '{dataset.Name}' has no 'label'");
+        }
+        else if (!dataset.HasProbabilities)
+        {
+            rule.Error(DiagnosticCodes.OutputKindMismatch, key, $"check '{rule.Check.Id}': {why}, but dataset '{dataset.Name}' has no probabilities (give it 'scores', or a model with a logits or probabilities output)");
+        }
+    }
+
     /// <summary>The check's dataset must have true labels and hard predictions.</summary>
     public static void LabelsAndPredictions(CheckSpec check, ProbeContext context, List<Diagnostic> diagnostics, string why, string key = "dataset")
     {
@@ -34,14 +53,14 @@ internal static class ProbeRequirements
     }
 
     /// <summary>Percentile intervals from resampling rows with replacement; <paramref name="compute"/> fills the metrics for a row set.</summary>
-    public static List<KeyValuePair<string, Interval>> RowBootstrap(CheckSpec check, int seed, int rows, string[] names, double[] values, RowMetrics compute)
+    public static List<KeyValuePair<string, Interval>> RowBootstrap(CheckSpec check, ulong checkSeed, int rows, string[] names, double[] values, RowMetrics compute)
     {
         if (check.Resamples == 0 || rows == 0)
         {
             return [];
         }
 
-        var result = Bootstrap.Run(check.Resamples, StableHash.CheckSeed(seed, check.Id), names.Length, check.Confidence, () => new int[rows], (sample, ref rng, output) =>
+        var result = Bootstrap.Run(check.Resamples, checkSeed, names.Length, check.Confidence, () => new int[rows], (sample, ref rng, output) =>
         {
             for (var i = 0; i < sample.Length; i++)
             {
@@ -54,14 +73,14 @@ internal static class ProbeRequirements
     }
 
     /// <summary>Percentile intervals from resampling two sets separately (members and non-members, in- and out-of-distribution).</summary>
-    public static List<KeyValuePair<string, Interval>> TwoSampleBootstrap(CheckSpec check, int seed, int first, int second, string[] names, double[] values, TwoSampleMetrics compute)
+    public static List<KeyValuePair<string, Interval>> TwoSampleBootstrap(CheckSpec check, ulong checkSeed, int first, int second, string[] names, double[] values, TwoSampleMetrics compute)
     {
         if (check.Resamples == 0 || first == 0 || second == 0)
         {
             return [];
         }
 
-        var result = Bootstrap.Run(check.Resamples, StableHash.CheckSeed(seed, check.Id), names.Length, check.Confidence, () => (new int[first], new int[second]), (scratch, ref rng, output) =>
+        var result = Bootstrap.Run(check.Resamples, checkSeed, names.Length, check.Confidence, () => (new int[first], new int[second]), (scratch, ref rng, output) =>
         {
             for (var i = 0; i < scratch.Item1.Length; i++)
             {

@@ -1,9 +1,8 @@
 using CatInherit.Metrics;
-using CatInherit.Reports;
 
 namespace CatInherit.Probes;
 
-/// <summary>What a probe measured; gating turns it into a <see cref="CheckReport"/>.</summary>
+/// <summary>What a probe measured; gating decides its verdict, and the report joins the two.</summary>
 internal sealed class ProbeResult
 {
     public required long Count { get; init; }

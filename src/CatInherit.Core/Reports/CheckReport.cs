@@ -1,5 +1,8 @@
+using CatInherit.Model;
+using CatInherit.Gating;
 using CatInherit.Metrics;
 using CatInherit.Policy;
+using CatInherit.Probes;
 
 namespace CatInherit.Reports;
 
@@ -52,12 +55,28 @@ public sealed record CheckReport
     public string DisplayName => $"{Kind}: {Id}";
 
     /// <summary>
-    /// Whether the check stops a release: a failed gate or an undefined gated metric always does, a warning
-    /// only when <paramref name="failOnWarning"/>, a check without a gate (<see cref="CheckStatus.Reported"/>)
-    /// never. The one place this rule is decided.
+    /// Whether the check stops a release (<see cref="Verdict.Fails"/> decides): a failed gate or an undefined gated
+    /// metric always does, a warning only when <paramref name="failOnWarning"/>, a check without a gate never.
     /// </summary>
-    public bool Fails(bool failOnWarning = false) =>
-        Status is CheckStatus.Fail or CheckStatus.Error || (failOnWarning && Status == CheckStatus.Warn);
+    public bool Fails(bool failOnWarning = false) => Verdict.Fails(Status, failOnWarning);
+
+    /// <summary>The report of a check: what its probe measured and what its gate decided.</summary>
+    internal static CheckReport From(CheckSpec check, ProbeResult result, Verdict verdict) => new()
+    {
+        Id = check.Id,
+        Kind = check.Kind,
+        Status = verdict.Status,
+        Count = result.Count,
+        Metrics = [.. result.Metrics.Where(m => !double.IsNaN(m.Value)).Select(m => new MetricValue(m.Key, m.Value))],
+        Intervals = result.Intervals,
+        Gate = verdict.Gate,
+        Groups = result.Groups,
+        Undefined = result.Undefined,
+        Warnings = [.. result.Warnings, .. verdict.Warnings],
+        Details = result.Details,
+        Message = verdict.Message,
+        Location = check.Location,
+    };
 
     /// <summary>The interval of a metric, when one was computed.</summary>
     public Interval? IntervalOf(string metric) => Intervals.FirstOrDefault(p => p.Key == metric) is { Key: not null } pair ? pair.Value : null;

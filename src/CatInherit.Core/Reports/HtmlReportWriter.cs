@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using CatInherit.Gating;
+using CatInherit.Metrics;
+using CatInherit.Policy.Schema;
+using CatInherit.Probes;
 
 namespace CatInherit.Reports;
 
 /// <summary>
-/// <c>report.html</c>: one self-contained file — summary, a table per check, per-group bars for fairness
-/// checks and ROC curves for OOD and membership checks as inline SVG. No script, no external resource.
+/// <c>report.html</c>: one self-contained file — summary, a table per check, and the figures each check kind
+/// declares (<see cref="CheckKindDescriptor.Plots"/>: per-group bars, ROC curves) as inline SVG. No script, no external resource.
 /// </summary>
 public sealed class HtmlReportWriter : IReportWriter
 {
@@ -77,23 +81,16 @@ public sealed class HtmlReportWriter : IReportWriter
             html.Append("</table>\n");
         }
 
+        // The kind declares its figures; the writer only draws them.
         var plots = new StringBuilder();
-        if (check.Groups.Count > 0)
+        foreach (var plot in CheckKinds.Catalog.Find(check.Kind)?.Plots ?? [])
         {
-            foreach (var metric in new[] { "selection_rate", "true_positive_rate", "accuracy" })
+            plots.Append(plot switch
             {
-                var bars = check.Groups.Select(g => (g.Name, Value: g.Metrics.FirstOrDefault(m => m.Name == metric)?.Value, g.Excluded)).Where(b => b.Value is not null).ToList();
-                if (bars.Count > 0)
-                {
-                    plots.Append(Bars(metric, [.. bars.Select(b => (b.Name + (b.Excluded ? " (excluded)" : string.Empty), b.Value!.Value))]));
-                }
-            }
-        }
-
-        if (check.Details?["roc"] is JsonArray roc && roc.Count > 1)
-        {
-            var title = check.Kind == "ood" ? "ROC: in-distribution (positive) vs OOD" : "ROC: members (positive) vs non-members";
-            plots.Append(RocCurve(title, [.. roc.Select(p => (p![0]!.GetValue<double>(), p[1]!.GetValue<double>()))], check.Metrics.FirstOrDefault(m => m.Name is "auroc" or "auc")?.Value));
+                GroupBarsPlot groupBars => GroupBars(check, groupBars),
+                RocPlot rocPlot => Roc(check, rocPlot),
+                _ => string.Empty,
+            });
         }
 
         if (plots.Length > 0)
@@ -158,6 +155,34 @@ public sealed class HtmlReportWriter : IReportWriter
 
         svg.Append(CultureInfo.InvariantCulture, $"</svg><figcaption>{E(title)}</figcaption></figure>");
         return svg.ToString();
+    }
+
+    /// <summary>One bar chart per declared metric, from the check's groups.</summary>
+    private static string GroupBars(CheckReport check, GroupBarsPlot plot)
+    {
+        var figures = new StringBuilder();
+        foreach (var metric in check.Groups.Count > 0 ? plot.Metrics : [])
+        {
+            var bars = check.Groups.Select(g => (g.Name, Value: g.Metrics.FirstOrDefault(m => m.Name == metric)?.Value, g.Excluded)).Where(b => b.Value is not null).ToList();
+            if (bars.Count > 0)
+            {
+                figures.Append(Bars(metric, [.. bars.Select(b => (b.Name + (b.Excluded ? " (excluded)" : string.Empty), b.Value!.Value))]));
+            }
+        }
+
+        return figures.ToString();
+    }
+
+    /// <summary>The ROC curve of the details' <c>roc</c> points, when there are at least two.</summary>
+    private static string Roc(CheckReport check, RocPlot plot)
+    {
+        if (check.Details?["roc"] is not JsonArray roc || roc.Count <= 1)
+        {
+            return string.Empty;
+        }
+
+        var auc = check.Metrics.FirstOrDefault(m => m.Name == plot.AucMetric)?.Value;
+        return RocCurve(plot.Title, [.. roc.Select(p => (p![0]!.GetValue<double>(), p[1]!.GetValue<double>()))], auc);
     }
 
     private static string Truncate(string text) => text.Length <= 22 ? text : text[..21] + "…";

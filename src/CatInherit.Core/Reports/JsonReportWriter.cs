@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CatInherit.Gating;
+using CatInherit.Model;
 
 namespace CatInherit.Reports;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using CatInherit.Gating;
+using CatInherit.Metrics;
 
 namespace CatInherit.Reports;
 

@@ -1,5 +1,8 @@
+using CatInherit.Model;
 using System.Globalization;
 using System.Text;
+using CatInherit.Gating;
+using CatInherit.Metrics;
 
 namespace CatInherit.Reports;
 

@@ -1,3 +1,5 @@
+using CatInherit.Gating;
+using CatInherit.Model;
 namespace CatInherit.Reports;
 
 /// <summary>The result of running a policy: what every report format is written from.</summary>

@@ -1,3 +1,4 @@
+using CatInherit.Metrics;
 namespace CatInherit.Reports;
 
 /// <summary>A check's gate, value and interval as the summary tables show them ("—" where there is none).</summary>

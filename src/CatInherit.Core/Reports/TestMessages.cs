@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CatInherit.Metrics;
 
 namespace CatInherit.Reports;
 

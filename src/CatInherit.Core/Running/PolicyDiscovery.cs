@@ -1,4 +1,5 @@
 using CatInherit.Policy;
+using CatInherit.Probes;
 
 namespace CatInherit.Running;
 
@@ -31,7 +32,7 @@ public sealed record PolicyDiscovery(string PolicyPath, IReadOnlyList<CheckSpec>
             return new(resolved, [], $"CatInherit policy {path} not found. Looked for:{Environment.NewLine}{looked}{Environment.NewLine}Put it beside the test class, or copy it to the output: <None Include=\"{path}\" CopyToOutputDirectory=\"PreserveNewest\" />");
         }
 
-        var loaded = PolicyLoader.Load(resolved);
+        var loaded = CheckKinds.Load(resolved);
         if (loaded.Policy is not { } policy)
         {
             return new(resolved, [], $"CatInherit policy {path} does not load:{Environment.NewLine}{string.Join(Environment.NewLine, loaded.Diagnostics)}");

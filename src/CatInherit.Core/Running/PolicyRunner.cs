@@ -1,22 +1,26 @@
 using CatInherit.Data;
 using CatInherit.Gating;
+using CatInherit.Metrics;
 using CatInherit.Model;
 using CatInherit.Policy;
 using CatInherit.Probes;
+using CatInherit.Progress;
 using CatInherit.Reports;
+using CatInherit.Settings;
 
 namespace CatInherit.Running;
 
 /// <summary>
-/// Runs a policy: reads each dataset once with every column any check needs, validates what needs
-/// the data, then runs each check's probe and gate. Input problems are all collected before any check runs.
+/// Runs a policy by sequencing its <see cref="RunPlan"/>: read the planned datasets, generate the checks' texts,
+/// infer (once per distinct input, cached), validate what needs the data and the outputs, then run each check's
+/// probe and gate. Input problems are all collected before any check runs.
 /// </summary>
 public static class PolicyRunner
 {
     /// <summary>Loads and runs the policy at <paramref name="path"/>.</summary>
     public static RunResult Run(string path, RunOptions options, IProgress<RunProgress>? progress = null)
     {
-        var loaded = PolicyLoader.Load(path);
+        var loaded = CheckKinds.Load(path);
         if (loaded.Policy is null)
         {
             return new RunResult(null, loaded.Diagnostics);
@@ -27,8 +31,8 @@ public static class PolicyRunner
         return result with { Diagnostics = [.. loaded.Diagnostics, .. result.Diagnostics] };
     }
 
-    /// <summary>Runs a loaded policy.</summary>
-    public static RunResult Run(InheritancePolicy policy, RunOptions options, IProgress<RunProgress>? progress = null)
+    /// <summary>Runs a loaded policy; datasets named in <paramref name="sources"/> are read from memory.</summary>
+    public static RunResult Run(InheritancePolicy policy, RunOptions options, IProgress<RunProgress>? progress = null, DataSources? sources = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
@@ -38,28 +42,33 @@ public static class PolicyRunner
         }
 
         var diagnostics = new List<Diagnostic>();
+        var plan = RunPlanner.Plan(policy);
         using var hub = new InferenceHub(policy, options);
 
-        // 1. Read each dataset once, with every column any check needs; register model inputs.
-        var tables = ReadDatasets(policy, hub, diagnostics, progress);
-
-        // 2. Register the texts probes generate (twins, word lists).
-        var texts = new Dictionary<(string Check, string Key), string>();
+        // 1. Read each planned dataset once; register its rows with the model that computes its outputs.
+        var tables = new List<LoadedTable>();
         var textModels = new HashSet<(string Check, string Model)>();
-        foreach (var check in policy.Checks)
+        for (var i = 0; i < plan.Datasets.Count; i++)
         {
-            var table = tables.FirstOrDefault(t => t.Dataset.Name == check.Dataset);
-            foreach (var request in ProbeRegistry.For(check.Kind).Texts(check, table?.Table, CheckModel(policy, check), diagnostics))
+            var planned = plan.Datasets[i];
+            RunPlanner.Loading(progress, plan, i);
+            if (RunPlanner.Read(plan, planned, sources, diagnostics) is { } table)
             {
-                var name = check.Values.GetString("model") ?? table?.Model?.Name ?? table?.Dataset.ModelName;
-                if (policy.FindModel(name) is not { } model)
-                {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownModel, check.Values.LocationOf("model"), policy.Models.Count == 0
-                        ? $"check '{check.Id}' runs texts through a model, but the policy declares none"
-                        : $"check '{check.Id}' needs to know which model to run: add 'model: <name>' ({string.Join(", ", policy.Models.Select(m => m.Name))})"));
-                    continue;
-                }
+                var request = planned.Model is { } model ? hub.Request(model, planned.Dataset.Name, table, diagnostics) : null;
+                tables.Add(new LoadedTable(planned.Dataset, table, planned.Model, request));
+            }
+        }
 
+        // 2. Register the texts probes generate (twins, word sets, corrupted copies) with the check's model.
+        var texts = new Dictionary<(string Check, string Key), string>();
+        foreach (var planned in plan.Checks)
+        {
+            var check = planned.Check;
+            var table = tables.FirstOrDefault(t => t.Dataset.Name == check.Dataset);
+            foreach (var request in RunPlanner.Generate(planned, table?.Table, options.Seed, diagnostics))
+            {
+                // The loader's rules guarantee a model for every kind that generates texts.
+                var model = check.Model ?? throw new InvalidOperationException($"check '{check.Id}' generates texts but has no model.");
                 var id = request.Table is { } rows
                     ? hub.Request(model, $"{check.Id}/{request.Key}", rows, diagnostics)
                     : hub.Request(model, $"{check.Id}/{request.Key}", request.Texts, diagnostics, check.Location);
@@ -85,12 +94,12 @@ public static class PolicyRunner
             var predictions = PredictionSetBuilder.Build(dataset, table, outputs, diagnostics);
             if (diagnostics.Count(d => d.IsError) == errors)
             {
-                inputs[dataset.Name] = new ProbeInput(table, predictions, outputs, model ?? policy.FindModel(dataset.ModelName));
+                inputs[dataset.Name] = new ProbeInput(table, predictions, outputs, dataset.DeclaredModel);
             }
         }
 
         ProbeContext ContextOf(CheckSpec check) =>
-            new(inputs.GetValueOrDefault(check.Dataset ?? string.Empty), texts.Where(t => t.Key.Check == check.Id).ToDictionary(t => t.Key.Key, t => hub.Outputs(t.Value), StringComparer.Ordinal), CheckModel(policy, check), options.Seed)
+            new(inputs.GetValueOrDefault(check.Dataset ?? string.Empty), texts.Where(t => t.Key.Check == check.Id).ToDictionary(t => t.Key.Key, t => hub.Outputs(t.Value), StringComparer.Ordinal), check.Model, StableHash.CheckSeed(options.Seed, check.Id))
             {
                 Datasets = check.DatasetRefs.Where(r => inputs.ContainsKey(r.Value)).ToDictionary(r => r.Key, r => inputs[r.Value], StringComparer.Ordinal),
                 Policy = policy,
@@ -111,17 +120,16 @@ public static class PolicyRunner
         {
             var check = policy.Checks[i];
             progress?.Report(new RunProgress("check", check.Id, i, policy.Checks.Count));
-            reports.Add(GateEvaluator.Evaluate(check, ProbeRegistry.For(check.Kind).Run(check, ContextOf(check))) with { Models = ModelsOf(check, tables, textModels, hub.Used) });
+            var probe = ProbeRegistry.For(check.Kind);
+            var result = probe.Run(check, ContextOf(check));
+            RequireDeclaredMetrics(probe, result);
+            reports.Add(CheckReport.From(check, result, GateEvaluator.Evaluate(check, result, options.Baselines)) with { Models = ModelsOf(check, tables, textModels, hub.Used) });
         }
 
         progress?.Report(new RunProgress("check", string.Empty, policy.Checks.Count, policy.Checks.Count));
         var report = new RunReport { Policy = policy.FilePath.Replace('\\', '/'), Seed = options.Seed, Models = hub.Used, Checks = reports };
         return new RunResult(report, diagnostics);
     }
-
-    /// <summary>The model a check works with: its own 'model:', its dataset's, or the policy's only one.</summary>
-    private static ModelSpec? CheckModel(InheritancePolicy policy, CheckSpec check) =>
-        policy.FindModel(check.Values.GetString("model") ?? policy.FindDataset(check.Dataset ?? string.Empty)?.ModelName);
 
     /// <summary>
     /// The models whose outputs a check used: those that ran its datasets (not a dataset's declared model when
@@ -135,59 +143,15 @@ public static class PolicyRunner
         return [.. used.Where(m => names.Contains(m.Name))];
     }
 
-    /// <summary>A dataset without its own predictions or scores is fed to a model.</summary>
-    private static bool NeedsModel(DatasetSpec dataset) => dataset.Prediction is null && dataset.Scores.Count == 0;
-
-    private sealed record LoadedTable(DatasetSpec Dataset, DataTable Table, ModelSpec? Model, string? Request);
-
-    private static List<LoadedTable> ReadDatasets(InheritancePolicy policy, InferenceHub hub, List<Diagnostic> diagnostics, IProgress<RunProgress>? progress)
+    /// <summary>A probe reports exactly its descriptor's summary metrics, in order: drift between the two is a bug, caught by any run.</summary>
+    private static void RequireDeclaredMetrics(IProbe probe, ProbeResult result)
     {
-        var used = policy.Datasets.Where(d => policy.Checks.Any(c => c.DatasetRefs.Values.Contains(d.Name))).ToList();
-        var tables = new List<LoadedTable>();
-        for (var i = 0; i < used.Count; i++)
+        var declared = probe.Descriptor.ReportedMetrics;
+        if (!result.Metrics.Select(m => m.Key).SequenceEqual(declared))
         {
-            var dataset = used[i];
-            progress?.Report(new RunProgress("load", dataset.Name, i, used.Count));
-            var model = NeedsModel(dataset) ? policy.FindModel(dataset.ModelName) : null;
-            var filters = dataset.Values.Child("where");
-            var requests = PredictionSetBuilder.Columns(dataset)
-                .Concat(filters.Names.Select(column => new ColumnRequest(column, ColumnKind.Text, filters.LocationOf(column), "filter")))
-                .Concat(model is null ? [] : ModelSession.Columns(model))
-                .Concat(policy.Checks.Where(c => c.Dataset == dataset.Name).SelectMany(c => ProbeRegistry.For(c.Kind).Columns(c, CheckModel(policy, c))))
-                .ToList();
-            var table = TableReader.Read(dataset.Path, DataPath(policy, dataset), requests, diagnostics);
-            if (table is null)
-            {
-                continue;
-            }
-
-            if (filters.Names.Count > 0)
-            {
-                var kept = Enumerable.Range(0, table.RowCount)
-                    .Where(row => filters.Names.All(column => filters.GetStrings(column).Contains(table.Column<TextColumn>(column).Values[row].Trim(), StringComparer.Ordinal)))
-                    .ToArray();
-                if (kept.Length == 0)
-                {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EmptyData, dataset.Values.LocationOf("where"), $"dataset '{dataset.Name}': no row of {dataset.DisplayPath} matches 'where'"));
-                    continue;
-                }
-
-                table = table.Select(kept);
-            }
-
-            if (dataset.Values.GetInt("sample") is { } sample && sample < table.RowCount)
-            {
-                table = table.Select(RowSample.Choose(table.RowCount, sample, dataset.Name));
-            }
-
-            var request = model is null ? null : hub.Request(model, dataset.Name, table, diagnostics);
-            tables.Add(new LoadedTable(dataset, table, model, request));
+            throw new InvalidOperationException($"The {probe.Descriptor.Name} probe reported [{string.Join(", ", result.Metrics.Select(m => m.Key))}] but its descriptor declares [{string.Join(", ", declared)}].");
         }
-
-        return tables;
     }
 
-    /// <summary>The data file as the user can open it: relative to the working folder when the policy path was relative.</summary>
-    private static string DataPath(InheritancePolicy policy, DatasetSpec dataset) =>
-        (Path.IsPathRooted(policy.FilePath) ? dataset.Path : Path.GetRelativePath(Directory.GetCurrentDirectory(), dataset.Path)).Replace('\\', '/');
+    private sealed record LoadedTable(DatasetSpec Dataset, DataTable Table, ModelSpec? Model, string? Request);
 }

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using CatInherit.Gating;
+using CatInherit.Policy;
 using CatInherit.Reports;
+using CatInherit.Settings;
 
 namespace CatInherit.Running;
 
@@ -13,7 +16,7 @@ public static class SharedPolicyRuns
 
     /// <summary>The run of the policy at <paramref name="path"/> (started on first request).</summary>
     public static RunResult Get(string path) =>
-        Runs.GetOrAdd(Path.GetFullPath(path), full => new Lazy<RunResult>(() => PolicyRunner.Run(full, RunOptionsFromEnvironment()), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        Runs.GetOrAdd(Path.GetFullPath(path), full => new Lazy<RunResult>(() => RunWithEnvironment(full), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>
     /// The outcome of one check for a test adapter, and a record that its test ran (see <see cref="RanChecks"/>).
@@ -50,10 +53,16 @@ public static class SharedPolicyRuns
         return new(!check.Fails(), TestMessages.Describe(check), warnings);
     }
 
-    /// <summary><c>CATINHERIT_SEED</c> and <c>CATINHERIT_PROVIDER</c> let a CI job vary a test run without editing the policy.</summary>
-    private static RunOptions RunOptionsFromEnvironment() => new()
+    /// <summary>
+    /// A test run takes its settings from the environment only (<c>CATINHERIT_SEED</c>, <c>CATINHERIT_PROVIDER</c>...),
+    /// through the same resolver as the MSBuild gate, so <c>CATINHERIT_SEED=7 dotnet test -p:CatInheritGate=true</c>
+    /// runs the tests and the gate with one seed. An invalid value fails every check of the policy with its diagnostic.
+    /// </summary>
+    private static RunResult RunWithEnvironment(string path)
     {
-        Seed = int.TryParse(Environment.GetEnvironmentVariable("CATINHERIT_SEED"), System.Globalization.CultureInfo.InvariantCulture, out var seed) ? seed : 0,
-        Provider = Environment.GetEnvironmentVariable("CATINHERIT_PROVIDER") is { Length: > 0 } provider ? provider : null,
-    };
+        var diagnostics = new List<Diagnostic>();
+        return RunSettings.Resolve(new RunSettingsRequest(), diagnostics) is { } options
+            ? PolicyRunner.Run(path, options)
+            : new RunResult(null, diagnostics);
+    }
 }

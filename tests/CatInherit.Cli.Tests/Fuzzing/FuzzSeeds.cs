@@ -77,29 +77,7 @@ internal static class FuzzSeeds
 
         Models(),
 
-        FuzzCase.FromText("validate-all-kinds", "validate", "policy.yaml", ("policy.yaml", """
-            version: 1
-            models:
-              encoder:
-                path: encoder.onnx
-                inputs: { text: text, tokenizer: { vocab: vocab.txt, lowercase: true, max_length: 64 } }
-                output: { name: hidden, kind: embedding, pooling: mean, normalize: true }
-              classifier:
-                path: encoder.onnx
-                batch_size: 8
-                inputs: { text: text, tokenizer: { vocab: vocab.txt } }
-                output: { name: logits, kind: logits }
-            datasets:
-              reviews: { path: reviews.csv, label: label, model: classifier, where: { domain: yelp } }
-              mail: { path: mail.jsonl, model: classifier }
-            checks:
-              - { id: swap, kind: counterfactual, dataset: reviews, swap: gender, gate: { metric: flip_rate, max: 0.05 } }
-              - { id: weat, kind: embedding-association, test: weat6, model: encoder, permutations: 1000, gate: { metric: effect_size, max: 1.5 } }
-              - { id: ood, kind: ood, dataset: reviews, ood: mail, score: msp, gate: { metric: auroc, min: 0.6 } }
-              - { id: noise, kind: corruption, dataset: reviews, corruptions: [typo], severities: [1, 5], gate: { metric: accuracy_drop, max: 0.1 } }
-              - { id: leak, kind: membership-inference, members: reviews, non_members: mail, attack: entropy, gate: { metric: auc, max: 0.6 } }
-            """), ("encoder.onnx", "not a model"), ("vocab.txt", "[PAD]\n[UNK]\n[CLS]\n[SEP]\nhello\n"),
-            ("reviews.csv", "text,label,domain\n\"great, really\",1,yelp\nawful,0,yelp\n"), ("mail.jsonl", "{\"text\": \"meeting at noon\"}\n")),
+        ValidateAllKinds(),
     ];
 
     private static string Loans()
@@ -178,6 +156,40 @@ internal static class FuzzSeeds
             """), ("rows.csv", csv.ToString()));
         policy.Files["fixed.onnx"] = fixedWidth;
         policy.Files["dynamic.onnx"] = dynamicWidth;
+        return policy;
+    }
+
+    /// <summary>Every model-fed kind, validated only: the models are real (a token echo as encoder, a token sum as classifier), since validation reads their signatures.</summary>
+    private static FuzzCase ValidateAllKinds()
+    {
+        using var folder = new TempFolder();
+        var encoder = File.ReadAllBytes(TinyModels.TokenEcho(folder.File("encoder.onnx")));
+        var classifier = File.ReadAllBytes(TinyModels.TokenSum(folder.File("classifier.onnx")));
+        var policy = FuzzCase.FromText("validate-all-kinds", "validate", "policy.yaml", ("policy.yaml", """
+            version: 1
+            models:
+              encoder:
+                path: encoder.onnx
+                inputs: { text: text, tokenizer: { vocab: vocab.txt, lowercase: true, max_length: 64 } }
+                output: { name: hidden, kind: embedding, pooling: mean, normalize: true }
+              classifier:
+                path: classifier.onnx
+                batch_size: 8
+                inputs: { text: text, tokenizer: { vocab: vocab.txt } }
+                output: { name: logits, kind: logits }
+            datasets:
+              reviews: { path: reviews.csv, label: label, model: classifier, where: { domain: yelp } }
+              mail: { path: mail.jsonl, model: classifier }
+            checks:
+              - { id: swap, kind: counterfactual, dataset: reviews, swap: gender, gate: { metric: flip_rate, max: 0.05 } }
+              - { id: weat, kind: embedding-association, test: weat6, model: encoder, permutations: 1000, gate: { metric: effect_size, max: 1.5 } }
+              - { id: ood, kind: ood, dataset: reviews, ood: mail, score: msp, gate: { metric: auroc, min: 0.6 } }
+              - { id: noise, kind: corruption, dataset: reviews, corruptions: [typo], severities: [1, 5], gate: { metric: accuracy_drop, max: 0.1 } }
+              - { id: leak, kind: membership-inference, members: reviews, non_members: mail, attack: entropy, gate: { metric: auc, max: 0.6 } }
+            """), ("vocab.txt", "[PAD]\n[UNK]\n[CLS]\n[SEP]\nhello\n"),
+            ("reviews.csv", "text,label,domain\n\"great, really\",1,yelp\nawful,0,yelp\n"), ("mail.jsonl", "{\"text\": \"meeting at noon\"}\n"));
+        policy.Files["encoder.onnx"] = encoder;
+        policy.Files["classifier.onnx"] = classifier;
         return policy;
     }
 }

@@ -1,6 +1,6 @@
 using CatInherit.CodeFirst;
+using CatInherit.Gating;
 using CatInherit.Policy;
-using CatInherit.Reports;
 using CatInherit.Tests.Support;
 
 namespace CatInherit.Tests.CodeFirst;
@@ -59,5 +59,31 @@ public sealed class CodeFirstTests : IDisposable
         Assert.Throws<ArgumentException>(() => Inheritance.Predictions(new[] { 1 }, new[] { 1, 0 }));
         var invalid = Assert.Throws<InvalidInputException>(() => Inheritance.Predictions(Labels, Predictions).GroupFairness(Sex).ShouldBeAtMost("demographic_parity_diff", 0.1).Run());
         Assert.Contains("error CAT0023: 'demographic_parity_diff' is not a metric of group-fairness. Did you mean", invalid.Message);
+    }
+
+    [Fact]
+    public void Values_with_yaml_and_csv_syntax_reach_the_check_unchanged_and_nothing_is_written()
+    {
+        // Group names and labels that would break YAML or CSV text: the check is built as typed values, never as text.
+        string[] groups = ["a, \"b\"", "a, \"b\"", "x: {y}\nz", "x: {y}\nz"];
+        string[] labels = ["yes: [1]", "no", "yes: [1]", "no"];
+        string[] predicted = ["yes: [1]", "yes: [1]", "no", "no"];
+        var temp = Path.Combine(Path.GetTempPath(), "catinherit-code-first");
+        var before = Directory.Exists(temp) ? Directory.GetFileSystemEntries(temp).Length : 0;
+
+        var report = Inheritance.Predictions(labels, predicted).GroupFairness(groups, positiveLabel: "yes: [1]").Named("odd-values").Run();
+
+        Assert.Equal(["a, \"b\"", "x: {y}\nz"], report.Groups.Select(g => g.Name));
+        Assert.Equal(1.0, report.Groups[0].Metrics.Single(m => m.Name == "selection_rate").Value);
+        Assert.Equal(0.0, report.Groups[1].Metrics.Single(m => m.Name == "selection_rate").Value);
+        Assert.Equal(before, Directory.Exists(temp) ? Directory.GetFileSystemEntries(temp).Length : 0);
+    }
+
+    [Fact]
+    public void A_code_first_check_names_itself_in_diagnostics()
+    {
+        var invalid = Assert.Throws<InvalidInputException>(() => Inheritance.Predictions(Labels, Predictions).GroupFairness(Sex, minGroupSize: 0).Named("sized").Run());
+
+        Assert.Equal("code-first check 'sized': error CAT0015: 'min_group_size' in check 'sized' must be at least 1; found 0", invalid.Message);
     }
 }

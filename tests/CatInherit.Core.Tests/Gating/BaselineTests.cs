@@ -1,32 +1,24 @@
+using CatInherit.Gating;
 using CatInherit.Reports;
+using CatInherit.Running;
+using CatInherit.Settings;
 using CatInherit.Tests.Support;
 
 namespace CatInherit.Tests.Gating;
 
-[Collection("environment")]
 public sealed class BaselineTests : IDisposable
 {
     private readonly TempFolder folder = new();
-    private readonly string? ci = Environment.GetEnvironmentVariable("CI");
 
-    public BaselineTests()
-    {
-        Environment.SetEnvironmentVariable("CI", null);
-        Environment.SetEnvironmentVariable("CATINHERIT_ACCEPT", null);
-    }
+    public void Dispose() => folder.Dispose();
 
-    public void Dispose()
-    {
-        Environment.SetEnvironmentVariable("CI", ci);
-        Environment.SetEnvironmentVariable("CATINHERIT_ACCEPT", null);
-        folder.Dispose();
-    }
-
-    private CheckReport Run(string data)
+    // The mode comes from the run settings (CI=true, CATINHERIT_ACCEPT=1: see RunSettingsTests), not from the process environment.
+    private CheckReport Run(string data, BaselineMode mode = BaselineMode.Review)
     {
         folder.Write("d.csv", data);
         var policy = PolicyRun.FairnessPolicy("d.csv", checkExtra: "    baseline: { tolerance: 0.05 }\n    resamples: 0\n");
-        return Assert.Single(PolicyRun.Run(folder, policy).Report!.Checks);
+        var path = folder.Write("catinherit.yaml", policy);
+        return Assert.Single(PolicyRunner.Run(path, new RunOptions { Baselines = mode }).Report!.Checks);
     }
 
     // demographic parity difference 0.25 (0.75 vs 0.5); the worse data: 0.5 (0.75 vs 0.25).
@@ -60,9 +52,7 @@ public sealed class BaselineTests : IDisposable
     [Fact]
     public void With_ci_true_a_missing_verified_file_fails()
     {
-        Environment.SetEnvironmentVariable("CI", "true");
-
-        var check = Run(Good);
+        var check = Run(Good, BaselineMode.RequireVerified);
 
         Assert.Equal(CheckStatus.Fail, check.Status);
         Assert.Contains("no verified baseline (catinherit.parity.verified.json) and CI=true", check.Message);
@@ -71,9 +61,7 @@ public sealed class BaselineTests : IDisposable
     [Fact]
     public void Approved_baselines_catch_regressions_beyond_the_tolerance()
     {
-        Environment.SetEnvironmentVariable("CATINHERIT_ACCEPT", "1");
-        Run(Good);
-        Environment.SetEnvironmentVariable("CATINHERIT_ACCEPT", null);
+        Run(Good, BaselineMode.Accept);
         Assert.True(File.Exists(folder.File("catinherit.parity.verified.json")));
 
         var same = Run(Good);
@@ -88,7 +76,7 @@ public sealed class BaselineTests : IDisposable
     [Fact]
     public void A_baseline_needs_a_gate()
     {
-        var problems = CatInherit.Policy.PolicyLoader.Parse("version: 1\ndatasets: { d: { path: d.csv, label: l, prediction: p } }\nchecks:\n  - { id: a, kind: group-fairness, dataset: d, sensitive: s, baseline: { tolerance: 0.1 } }\n", "p.yaml", folder.Path).Diagnostics;
+        var problems = CatInherit.Probes.CheckKinds.Parse("version: 1\ndatasets: { d: { path: d.csv, label: l, prediction: p } }\nchecks:\n  - { id: a, kind: group-fairness, dataset: d, sensitive: s, baseline: { tolerance: 0.1 } }\n", "p.yaml", folder.Path).Diagnostics;
 
         Assert.Contains(problems, d => d.ToString().Contains("error CAT0011: check 'a' has a 'baseline' but no 'gate'", StringComparison.Ordinal));
     }

@@ -1,3 +1,4 @@
+using CatInherit.Gating;
 using CatInherit.Reports;
 using CatInherit.Tests.Support;
 

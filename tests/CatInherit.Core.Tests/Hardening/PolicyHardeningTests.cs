@@ -1,5 +1,5 @@
-using CatInherit.Policy;
-using CatInherit.Reports;
+using CatInherit.Metrics;
+using CatInherit.Probes;
 using CatInherit.Tests.Support;
 using static CatInherit.Tests.Hardening.HardeningRun;
 
@@ -13,7 +13,7 @@ public sealed class PolicyHardeningTests : IDisposable
     public void Dispose() => folder.Dispose();
 
     private string[] Diagnostics(string yaml) =>
-        [.. PolicyLoader.Parse(yaml, "p.yaml", folder.Path).Diagnostics.Select(d => d.ToString())];
+        [.. CheckKinds.Parse(yaml, "p.yaml", folder.Path).Diagnostics.Select(d => d.ToString())];
 
     [Fact]
     public void Fifteen_thousand_brackets_are_a_yaml_error_not_a_stack_overflow()
@@ -53,7 +53,7 @@ public sealed class PolicyHardeningTests : IDisposable
     [Fact]
     public void A_nul_character_in_the_policy_path_is_a_missing_policy()
     {
-        var result = PolicyLoader.Load("policy\0.yaml");
+        var result = CheckKinds.Load("policy\0.yaml");
 
         Assert.Equal(["policy\\u0000.yaml: error CAT0001: the policy path contains a NUL character; no file can have that name"], result.Diagnostics.Select(d => d.ToString()));
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CatInherit.Gating;
 using CatInherit.Reports;
 using CatInherit.Tests.Support;
 

@@ -1,6 +1,7 @@
 using CatInherit.Model;
 using CatInherit.Policy;
 using CatInherit.Running;
+using CatInherit.Settings;
 using CatInherit.Tests.Support;
 
 namespace CatInherit.Tests.Model;
@@ -71,7 +72,7 @@ public sealed class InferenceEngineTests : IDisposable
         TinyModels.TokenEcho(folder.File("echo.onnx"));
         var spec = EchoSpec(batch: 3);
         var diagnostics = new List<Diagnostic>();
-        using var model = OnnxModel.Open(spec.Path, spec.DisplayPath, "cpu", 0, default, diagnostics)!;
+        using var model = OnnxModel.Open(spec.Path, spec.DisplayPath, CatInherit.Policy.ExecutionProvider.Cpu, 0, default, diagnostics)!;
         var tokenizer = TextTokenizer.Load(Vocab, true, 128);
         var inputs = ModelInputs.FromTokens([.. Texts.Select(tokenizer.Encode)]);
 
@@ -147,7 +148,7 @@ public sealed class InferenceEngineTests : IDisposable
         TinyModels.Linear(folder.File("image.onnx"), "pixels", [-1, 1, 1, 3]);
         var spec = Spec("path: image.onnx\nprovider: cpu\ninputs: { features: [a, b, c] }\noutput: { name: logits, kind: logits }\ncache: false\n");
         var diagnostics = new List<Diagnostic>();
-        using var model = OnnxModel.Open(spec.Path, spec.DisplayPath, "cpu", 0, default, diagnostics)!;
+        using var model = OnnxModel.Open(spec.Path, spec.DisplayPath, CatInherit.Policy.ExecutionProvider.Cpu, 0, default, diagnostics)!;
 
         Assert.True(ModelSignature.Validate(model, spec, diagnostics));
         var outputs = InferenceEngine.Run(model, spec, ModelInputs.FromFeatures([1, 2, 3, 0, 0, 0], 2, 3));

@@ -1,5 +1,6 @@
 using CatInherit.Model;
 using CatInherit.Running;
+using CatInherit.Settings;
 using CatInherit.Tests.Support;
 
 namespace CatInherit.Tests.Model;
@@ -114,7 +115,7 @@ public sealed class ModelInputErrorsTests : IDisposable
     public void Cuda_requested_where_it_cannot_load_is_invalid_input_and_auto_falls_back()
     {
         var probe = new List<CatInherit.Policy.Diagnostic>();
-        using (var auto = OnnxModel.Open(folder.File("linear.onnx"), "linear.onnx", "auto", 0, default, probe))
+        using (var auto = OnnxModel.Open(folder.File("linear.onnx"), "linear.onnx", CatInherit.Policy.ExecutionProvider.Auto, 0, default, probe))
         {
             if (auto!.Provider == OnnxModel.CudaProvider)
             {

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using CatInherit.Model;
 using CatInherit.Policy;
 using CatInherit.Running;
+using CatInherit.Settings;
 using CatInherit.Tests.Support;
 
 namespace CatInherit.Tests.Model;

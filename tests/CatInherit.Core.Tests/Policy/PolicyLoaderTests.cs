@@ -1,4 +1,5 @@
 using CatInherit.Policy;
+using CatInherit.Probes;
 using CatInherit.Tests.Support;
 
 namespace CatInherit.Tests.Policy;
@@ -15,17 +16,17 @@ public sealed class PolicyLoaderTests : IDisposable
     public void Dispose() => folder.Dispose();
 
     private string[] Problems(string yaml) =>
-        [.. PolicyLoader.Parse(yaml, "p.yaml", folder.Path).Diagnostics.Where(d => d.IsError).Select(d => d.ToString())];
+        [.. CheckKinds.Parse(yaml, "p.yaml", folder.Path).Diagnostics.Where(d => d.IsError).Select(d => d.ToString())];
 
     private string[] Warnings(string yaml) =>
-        [.. PolicyLoader.Parse(yaml, "p.yaml", folder.Path).Diagnostics.Where(d => !d.IsError).Select(d => d.ToString())];
+        [.. CheckKinds.Parse(yaml, "p.yaml", folder.Path).Diagnostics.Where(d => !d.IsError).Select(d => d.ToString())];
 
     [Fact]
     public void Suspicious_but_valid_policies_get_warnings_and_still_load()
     {
         var yaml = Valid.Replace("    gate: { metric: demographic_parity_difference, max: 0.1 }", "    decide: interval\n    resamples: 50\n  - { id: report-only, kind: group-fairness, dataset: d, sensitive: sex }");
 
-        var result = PolicyLoader.Parse(yaml, "p.yaml", folder.Path);
+        var result = CheckKinds.Parse(yaml, "p.yaml", folder.Path);
 
         Assert.NotNull(result.Policy);
         Assert.Equal(
@@ -56,7 +57,7 @@ public sealed class PolicyLoaderTests : IDisposable
     [Fact]
     public void A_valid_policy_loads_with_its_values()
     {
-        var result = PolicyLoader.Parse(Valid, "p.yaml", folder.Path);
+        var result = CheckKinds.Parse(Valid, "p.yaml", folder.Path);
 
         Assert.Empty(result.Diagnostics);
         var policy = Assert.IsType<InheritancePolicy>(result.Policy);
@@ -224,7 +225,7 @@ public sealed class PolicyLoaderTests : IDisposable
     [Fact]
     public void A_missing_policy_file_is_an_error_not_an_exception()
     {
-        var result = PolicyLoader.Load(folder.File("nope.yaml"));
+        var result = CheckKinds.Load(folder.File("nope.yaml"));
 
         var problem = Assert.Single(result.Diagnostics);
         Assert.Equal($"{folder.File("nope.yaml")}: error CAT0001: policy file not found (looked for {folder.File("nope.yaml")})", problem.ToString());
@@ -241,5 +242,22 @@ public sealed class PolicyLoaderTests : IDisposable
                 "p.yaml(8,14): error CAT0013: dataset 'd' declares 2 classes but 3 score columns; give one class per score column, in the same order",
             ],
             problems);
+    }
+
+    [Fact]
+    public void Values_of_the_wrong_type_for_keys_with_defaults_are_errors_not_crashes()
+    {
+        folder.Write("d.csv", "y,p,s\n1,1,a\n");
+
+        var problems = Problems("version: 1\ndatasets: { d: { path: d.csv, label: y, prediction: p } }\nchecks:\n  - { id: a, kind: ood, dataset: d, ood: d, score: knn, k: many, resamples: lots, confidence: high, decide: interval }\n");
+
+        Assert.Equal(
+            [
+                "p.yaml(4,60): error CAT0012: 'k' in check 'a' must be a whole number; found 'many'",
+                "p.yaml(4,77): error CAT0012: 'resamples' in check 'a' must be a whole number; found 'lots'",
+                "p.yaml(4,95): error CAT0012: 'confidence' in check 'a' must be a number; found 'high'",
+            ],
+            problems.Where(p => p.Contains("CAT0012", StringComparison.Ordinal)));
+        Assert.Contains(problems, p => p.Contains("the 'knn' score is fitted on in-distribution samples", StringComparison.Ordinal));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CatInherit.Gating;
 using CatInherit.Model;
 using CatInherit.Reports;
 using CatInherit.Running;

@@ -1,4 +1,4 @@
-using CatInherit.Probes.Privacy;
+using CatInherit.Probes.MembershipInference;
 using CatInherit.Reports;
 using CatInherit.Running;
 using CatInherit.Tests.Support;

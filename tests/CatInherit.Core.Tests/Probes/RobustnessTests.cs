@@ -1,3 +1,4 @@
+using CatInherit.Gating;
 using CatInherit.Metrics;
 using CatInherit.Probes.Corruption;
 using CatInherit.Probes.Ood;

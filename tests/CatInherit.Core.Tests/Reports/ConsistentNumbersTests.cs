@@ -1,4 +1,5 @@
 using System.Text;
+using CatInherit.Gating;
 using CatInherit.Metrics;
 using CatInherit.Reports;
 using CatInherit.Tests.Support;

@@ -1,4 +1,5 @@
 using CatInherit.Running;
+using CatInherit.Settings;
 
 namespace CatInherit.Tests.Support;
 

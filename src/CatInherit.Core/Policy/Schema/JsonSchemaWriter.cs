@@ -7,7 +7,7 @@ namespace CatInherit.Policy.Schema;
 
 /// <summary>
 /// Writes the policy's JSON Schema (draft-07, the dialect YAML language servers complete from) out of
-/// <see cref="PolicySchema"/> and <see cref="CheckCatalog"/>, so editor validation and the loader agree.
+/// <see cref="PolicySchema"/> and a <see cref="CheckCatalog"/>, so editor validation and the loader agree.
 /// </summary>
 public static class JsonSchemaWriter
 {
@@ -15,8 +15,9 @@ public static class JsonSchemaWriter
     public const string SchemaId = "https://catinherit.dev/schema/policy-1.json";
 
     /// <summary>The schema as indented JSON with <c>\n</c> line ends.</summary>
-    public static string Write()
+    public static string Write(CheckCatalog catalog)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -43,7 +44,7 @@ public static class JsonSchemaWriter
                         WriteNamedObjects(json, key.Description, "A dataset: a file and the columns that hold labels and model outputs.", PolicySchema.DatasetKeys);
                         break;
                     case "checks":
-                        WriteChecks(json, key.Description);
+                        WriteChecks(json, key.Description, catalog);
                         break;
                     case "models":
                         WriteNamedObjects(json, key.Description, "A named model.", PolicySchema.ModelKeys);
@@ -73,7 +74,7 @@ public static class JsonSchemaWriter
         json.WriteEndObject();
     }
 
-    private static void WriteChecks(Utf8JsonWriter json, string description)
+    private static void WriteChecks(Utf8JsonWriter json, string description, CheckCatalog catalog)
     {
         json.WriteStartObject();
         json.WriteString("description", description);
@@ -87,10 +88,10 @@ public static class JsonSchemaWriter
         json.WriteEndArray();
         json.WriteStartObject("properties");
         json.WritePropertyName("kind");
-        WriteKey(json, PolicySchema.CommonCheckKeys.Single(k => k.Name == "kind"));
+        WriteKey(json, KindKey(catalog));
         json.WriteEndObject();
         json.WriteStartArray("allOf");
-        foreach (var kind in CheckCatalog.Kinds)
+        foreach (var kind in catalog.Kinds)
         {
             json.WriteStartObject();
             json.WriteStartObject("if");
@@ -101,7 +102,7 @@ public static class JsonSchemaWriter
             json.WriteEndObject();
             json.WriteEndObject();
             json.WritePropertyName("then");
-            var keys = PolicySchema.CommonCheckKeys.Concat(kind.Keys).ToList();
+            var keys = PolicySchema.CommonCheckKeys.Select(k => k.Name == "kind" ? KindKey(catalog) : k).Concat(kind.Keys).ToList();
             json.WriteStartObject();
             json.WriteString("description", kind.Description);
             WriteRequired(json, keys);
@@ -129,6 +130,9 @@ public static class JsonSchemaWriter
         json.WriteEndObject();
         json.WriteEndObject();
     }
+
+    /// <summary>The common 'kind' key, with the catalog's kinds as its values.</summary>
+    private static KeySpec KindKey(CheckCatalog catalog) => PolicySchema.CommonCheckKeys.Single(k => k.Name == "kind") with { Description = "The check kind.", AllowedValues = catalog.Names };
 
     private static void WriteGate(Utf8JsonWriter json, CheckKindDescriptor kind)
     {

@@ -79,7 +79,7 @@ public static class PolicySchema
     public static IReadOnlyList<KeySpec> CommonCheckKeys { get; } =
     [
         new("id", ValueKind.String, "Unique id; becomes the test name.") { Required = true },
-        new("kind", ValueKind.Enum, "The check kind.") { Required = true, AllowedValues = [.. CheckCatalog.Kinds.Select(k => k.Name)] },
+        new("kind", ValueKind.Enum, "The check kind (the names of the loader's CheckCatalog).") { Required = true },
         new("gate", ValueKind.Map, "The threshold that decides pass or fail.") { Keys = GateKeys },
         new("decide", ValueKind.Enum, "point: the metric value decides; interval: the whole bootstrap interval must lie on the passing side, otherwise the check warns.") { AllowedValues = ["point", "interval"], Default = "point" },
         new("confidence", ValueKind.Number, "Confidence level of the bootstrap interval.") { Minimum = 0, Maximum = 1, Exclusive = true, Default = "0.95" },

@@ -3,15 +3,16 @@ using System.Text.Json.Nodes;
 using CatInherit.Data;
 using CatInherit.Metrics;
 using CatInherit.Policy;
+using CatInherit.Policy.Schema;
 
 namespace CatInherit.Probes.Calibration;
 
 /// <summary>calibration: expected calibration error and the multi-class Brier score, with a reliability table in the details.</summary>
 internal sealed class CalibrationProbe : IProbe
 {
-    private static readonly string[] MetricNames = ["ece", "brier"];
+    private static readonly string[] MetricNames = CalibrationKind.Descriptor.ReportedMetrics;
 
-    public string Kind => "calibration";
+    public CheckKindDescriptor Descriptor => CalibrationKind.Descriptor;
 
     public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model) => [];
 
@@ -23,7 +24,7 @@ internal sealed class CalibrationProbe : IProbe
         var predictions = context.Input!.Predictions!;
         var probabilities = predictions.Probabilities!;
         var k = predictions.Classes.Length;
-        var bins = check.Values.GetInt("bins") ?? 15;
+        var bins = check.Values.Int("bins");
         var labels = predictions.Labels;
         var all = Enumerable.Range(0, labels.Length).ToArray();
         var values = new double[2];
@@ -34,7 +35,7 @@ internal sealed class CalibrationProbe : IProbe
         }
 
         Compute(all, values);
-        var intervals = ProbeRequirements.RowBootstrap(check, context.Seed, labels.Length, MetricNames, values, Compute);
+        var intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, labels.Length, MetricNames, values, Compute);
         var reliability = new JsonArray();
         for (var b = 0; b < bins; b++)
         {

@@ -4,6 +4,7 @@ using CatInherit.Data;
 using CatInherit.Metrics;
 using CatInherit.Model;
 using CatInherit.Policy;
+using CatInherit.Policy.Schema;
 
 namespace CatInherit.Probes.Corruption;
 
@@ -14,52 +15,24 @@ namespace CatInherit.Probes.Corruption;
 /// </summary>
 internal sealed class CorruptionProbe : IProbe
 {
-    private static readonly string[] MetricNames = ["clean_accuracy", "corrupted_accuracy", "accuracy_drop", "flip_rate"];
+    private static readonly string[] MetricNames = CorruptionKind.Descriptor.ReportedMetrics;
 
-    public string Kind => "corruption";
+    public CheckKindDescriptor Descriptor => CorruptionKind.Descriptor;
 
     public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model) => model is null ? [] : ModelSession.Columns(model);
 
-    public IReadOnlyList<TextRequest> Texts(CheckSpec check, DataTable? table, ModelSpec? model, List<Diagnostic> diagnostics)
+    /// <summary>The corrupted copies of the dataset's inputs; names, severities and the model were checked at load (<see cref="CorruptionKind"/>).</summary>
+    public IReadOnlyList<TextRequest> Texts(CheckSpec check, TextContext context, List<Diagnostic> diagnostics)
     {
-        if (table is null || model is null)
+        if (context.Table is not { } table || context.Model is not { } model)
         {
-            if (check.Dataset is not null && model is null)
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NoPredictions, check.Values.LocationOf("dataset"), $"check '{check.Id}' runs corrupted inputs through a model, but dataset '{check.Dataset}' has no model; feed it to one"));
-            }
-
             return [];
         }
 
-        var before = diagnostics.Count;
         var text = model.TextColumn is not null;
         var available = text ? Corruptions.Text : Corruptions.Numeric;
-        var corruptions = check.Values.GetStrings("corruptions");
-        for (var i = 0; i < corruptions.Count; i++)
-        {
-            if (!available.Contains(corruptions[i]))
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, check.Values.LocationOf("corruptions", i), $"check '{check.Id}': '{corruptions[i]}' is not a corruption of {(text ? "text" : "numeric")} inputs.{Suggestions.DidYouMean(corruptions[i], available)} Available: {string.Join(", ", available)}"));
-            }
-        }
-
-        if (!text && Corruptions.ImageShape(model.FeatureColumns.Count) is null)
-        {
-            foreach (var spatial in Selected(check, available).Where(Corruptions.Spatial.Contains).Where(c => check.Values.GetStrings("corruptions").Contains(c)))
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, check.Values.LocationOf("corruptions"), string.Create(CultureInfo.InvariantCulture,
-                    $"check '{check.Id}': '{spatial}' works on square images (side² or 3 × side² features, channel-first); the model reads {model.FeatureColumns.Count} features")));
-            }
-        }
-
-        var severities = Severities(check, diagnostics);
-        if (diagnostics.Count > before)
-        {
-            return [];
-        }
-
-        var seed = StableHash.CheckSeed(0, check.Id);
+        var severities = Severities(check);
+        var seed = context.DataSeed;
         var requests = new List<TextRequest>();
         foreach (var corruption in Selected(check, available, text ? 0 : model.FeatureColumns.Count))
         {
@@ -100,7 +73,7 @@ internal sealed class CorruptionProbe : IProbe
 
         var all = Enumerable.Range(0, labels.Length).ToArray();
         Compute(all, values);
-        var intervals = ProbeRequirements.RowBootstrap(check, context.Seed, all.Length, MetricNames, values, Compute);
+        var intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, all.Length, MetricNames, values, Compute);
         var details = new JsonObject();
         foreach (var (key, predicted) in variants)
         {
@@ -128,29 +101,9 @@ internal sealed class CorruptionProbe : IProbe
             ? chosen
             : available.Where(c => !Corruptions.Spatial.Contains(c) || features == 0 || Corruptions.ImageShape(features) is not null);
 
-    private static int[] Severities(CheckSpec check, List<Diagnostic> diagnostics)
-    {
-        var text = check.Values.GetStrings("severities");
-        if (text.Count == 0)
-        {
-            return [1, 2, 3, 4, 5];
-        }
-
-        var result = new List<int>();
-        for (var i = 0; i < text.Count; i++)
-        {
-            if (int.TryParse(text[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) && s is >= 1 and <= 5)
-            {
-                result.Add(s);
-            }
-            else
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutOfRange, check.Values.LocationOf("severities", i), $"check '{check.Id}': severity '{text[i]}' must be a whole number from 1 (mild) to 5 (severe)"));
-            }
-        }
-
-        return [.. result.Distinct().Order()];
-    }
+    /// <summary>The requested severities (validated at load), distinct and in order.</summary>
+    private static int[] Severities(CheckSpec check) =>
+        [.. check.Values.GetStrings("severities").Select(s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture)).Distinct().Order()];
 
     private static DataTable CorruptTable(DataTable table, ModelSpec model, string corruption, int severity, ulong stream)
     {

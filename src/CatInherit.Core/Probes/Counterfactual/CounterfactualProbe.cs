@@ -5,6 +5,7 @@ using CatInherit.Data;
 using CatInherit.Metrics;
 using CatInherit.Model;
 using CatInherit.Policy;
+using CatInherit.Policy.Schema;
 
 namespace CatInherit.Probes.Counterfactual;
 
@@ -17,30 +18,24 @@ internal sealed partial class CounterfactualProbe : IProbe
 {
     private const string Originals = "originals";
     private const string Twins = "twins";
-    private static readonly string[] MetricNames = ["flip_rate", "mean_abs_delta", "max_abs_delta"];
+    private static readonly string[] MetricNames = CounterfactualKind.Descriptor.ReportedMetrics;
 
-    public string Kind => "counterfactual";
+    public CheckKindDescriptor Descriptor => CounterfactualKind.Descriptor;
 
     public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model) =>
         model?.TextColumn is { } text && check.Dataset is not null
             ? [new ColumnRequest(text, ColumnKind.Text, model.Inputs.LocationOf("text"), "model input text")]
             : [];
 
-    public IReadOnlyList<TextRequest> Texts(CheckSpec check, DataTable? table, ModelSpec? model, List<Diagnostic> diagnostics)
+    /// <summary>Each text and its twin; the model was checked at load (<see cref="CounterfactualKind"/>).</summary>
+    public IReadOnlyList<TextRequest> Texts(CheckSpec check, TextContext context, List<Diagnostic> diagnostics)
     {
-        if (model?.TextColumn is null)
+        if (context.Model?.TextColumn is not { } textColumn)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputKindMismatch, check.Location, $"check '{check.Id}' swaps words in text, so it needs a text model ('inputs.text'){(model is null ? "; name one with 'model: <name>' (a model under 'models' that reads text and outputs logits or probabilities)" : $"; model '{model.Name}' reads numeric features")}"));
             return [];
         }
 
-        if (model.OutputKind == OutputKind.Embedding)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputKindMismatch, check.Location, $"check '{check.Id}' compares class probabilities, but model '{model.Name}' outputs an embedding; use a classifier output (kind: logits or probabilities)"));
-            return [];
-        }
-
-        var pairs = Pairs(check, table, model.TextColumn, diagnostics);
+        var pairs = Pairs(check, context.Table, textColumn, diagnostics);
         return pairs is null ? [] : [new TextRequest(Originals, pairs.Texts), new TextRequest(Twins, pairs.Twins)];
     }
 
@@ -61,7 +56,7 @@ internal sealed partial class CounterfactualProbe : IProbe
     private static (string[] Classes, int Index) PositiveClass(CheckSpec check, ProbeContext context, ModelOutputs outputs)
     {
         var classes = Classes(context, outputs);
-        return (classes, Array.IndexOf(classes, LabelText.Canonical(check.Values.GetString("positive_label") ?? "1")));
+        return (classes, Array.IndexOf(classes, LabelText.Canonical(check.Values.String("positive_label"))));
     }
 
     public ProbeResult Run(CheckSpec check, ProbeContext context)
@@ -90,7 +85,7 @@ internal sealed partial class CounterfactualProbe : IProbe
 
         var values = new double[MetricNames.Length];
         Compute(flips, deltas, Enumerable.Range(0, n).ToArray(), values);
-        var intervals = ProbeRequirements.RowBootstrap(check, context.Seed, n, MetricNames, values, (rows, output) => Compute(flips, deltas, rows, output));
+        var intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, n, MetricNames, values, (rows, output) => Compute(flips, deltas, rows, output));
 
         var worst = Enumerable.Range(0, n).OrderByDescending(i => Math.Abs(deltas[i])).ThenBy(i => i).Take(5)
             .Select(i => (JsonNode)new JsonObject
@@ -141,10 +136,10 @@ internal sealed partial class CounterfactualProbe : IProbe
         output[2] = max;
     }
 
-    private sealed record PairSet(List<string> Texts, List<string> Twins, int Skipped);
+    internal sealed record PairSet(List<string> Texts, List<string> Twins, int Skipped);
 
     /// <summary>The texts that change under the swap list, with their twins; null after reporting a problem.</summary>
-    private static PairSet? Pairs(CheckSpec check, DataTable? table, string? textColumn, List<Diagnostic> diagnostics)
+    internal static PairSet? Pairs(CheckSpec check, DataTable? table, string? textColumn, List<Diagnostic> diagnostics)
     {
         var swaps = LoadSwaps(check, diagnostics);
         if (swaps is null)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CatInherit.Data;
 using CatInherit.Policy;
+using CatInherit.Policy.Schema;
 
 namespace CatInherit.Probes.LongTail;
 
@@ -11,9 +12,9 @@ namespace CatInherit.Probes.LongTail;
 /// </summary>
 internal sealed class LongTailProbe : IProbe
 {
-    private static readonly string[] MetricNames = ["macro_recall", "worst_class_recall", "tail_recall"];
+    private static readonly string[] MetricNames = LongTailKind.Descriptor.ReportedMetrics;
 
-    public string Kind => "long-tail";
+    public CheckKindDescriptor Descriptor => LongTailKind.Descriptor;
 
     public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model) => [];
 
@@ -70,7 +71,7 @@ internal sealed class LongTailProbe : IProbe
 
         var all = Enumerable.Range(0, predictions.Labels.Length).ToArray();
         Compute(all, values);
-        var intervals = ProbeRequirements.RowBootstrap(check, context.Seed, all.Length, MetricNames, values, Compute);
+        var intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, all.Length, MetricNames, values, Compute);
         var perClass = new JsonObject();
         foreach (var c in present)
         {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CatInherit.Data;
 using CatInherit.Metrics;
 using CatInherit.Policy;
+using CatInherit.Policy.Schema;
 
 namespace CatInherit.Probes.Ood;
 
@@ -12,15 +13,15 @@ namespace CatInherit.Probes.Ood;
 /// </summary>
 internal sealed class OodProbe : IProbe
 {
-    private static readonly string[] MetricNames = ["auroc", "aupr_in", "aupr_out", "fpr_at_95_tpr", "accuracy_in", "accuracy_out", "accuracy_drop"];
+    private static readonly string[] MetricNames = OodKind.Descriptor.ReportedMetrics;
 
-    public string Kind => "ood";
+    public CheckKindDescriptor Descriptor => OodKind.Descriptor;
 
     public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model) => [];
 
     public void Validate(CheckSpec check, ProbeContext context, List<Diagnostic> diagnostics)
     {
-        var score = check.Values.GetString("score") ?? "msp";
+        var score = check.Values.String("score");
         foreach (var key in new[] { "dataset", "ood" })
         {
             if (!context.Datasets.TryGetValue(key, out var input))
@@ -68,15 +69,15 @@ internal sealed class OodProbe : IProbe
 
     public ProbeResult Run(CheckSpec check, ProbeContext context)
     {
-        var score = check.Values.GetString("score") ?? "msp";
+        var score = check.Values.String("score");
         var id = context.Datasets["dataset"];
         var ood = context.Datasets["ood"];
         double[] Scores(ProbeInput input, string key) => score switch
         {
             "max_logit" => OodScores.MaxLogit(OodScores.Logits(input, DatasetOf(check, context, key)!)!),
-            "energy" => OodScores.Energy(OodScores.Logits(input, DatasetOf(check, context, key)!)!, check.Values.GetDouble("temperature") ?? 1),
+            "energy" => OodScores.Energy(OodScores.Logits(input, DatasetOf(check, context, key)!)!, check.Values.Double("temperature")),
             "mahalanobis" => OodScores.Mahalanobis(OodScores.Features(context.Datasets["fit"])!, context.Datasets["fit"].Predictions!.Labels, OodScores.Features(input)!),
-            "knn" => OodScores.Knn(OodScores.Features(context.Datasets["fit"])!, OodScores.Features(input)!, check.Values.GetInt("k") ?? 50),
+            "knn" => OodScores.Knn(OodScores.Features(context.Datasets["fit"])!, OodScores.Features(input)!, check.Values.Int("k")),
             _ => OodScores.Msp(input),
         };
 
@@ -101,7 +102,7 @@ internal sealed class OodProbe : IProbe
         var allIn = Enumerable.Range(0, inScores.Length).ToArray();
         var allOut = Enumerable.Range(0, outScores.Length).ToArray();
         Compute(allIn, allOut, values);
-        var intervals = ProbeRequirements.TwoSampleBootstrap(check, context.Seed, allIn.Length, allOut.Length, MetricNames, values, Compute);
+        var intervals = ProbeRequirements.TwoSampleBootstrap(check, context.CheckSeed, allIn.Length, allOut.Length, MetricNames, values, Compute);
 
         // Each accuracy is undefined only when its own dataset lacks labels or predictions: a labelled
         // in-distribution set keeps its accuracy_in even when the OOD set has no labels.

@@ -1,0 +1,376 @@
+using System.Globalization;
+using CatInherit.Data;
+using CatInherit.Metrics;
+using CatInherit.Policy;
+using CatInherit.Policy.Schema;
+
+namespace CatInherit.Probes.GroupFairness;
+
+/// <summary>
+/// group-fairness: per-group selection rate, accuracy, TPR and FPR, summarised across groups with
+/// fairlearn's conventions. The bootstrap resamples rows within each group, keeping group sizes fixed.
+/// </summary>
+internal sealed class GroupFairnessProbe : IProbe
+{
+    public CheckKindDescriptor Descriptor => GroupFairnessKind.Descriptor;
+
+    public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model)
+    {
+        var sensitive = check.Values.GetStrings("sensitive");
+        for (var i = 0; i < sensitive.Count; i++)
+        {
+            yield return new ColumnRequest(sensitive[i], ColumnKind.Categorical, check.Values.LocationOf("sensitive", i), "sensitive attribute");
+        }
+    }
+
+    public void Validate(CheckSpec check, ProbeContext context, List<Diagnostic> diagnostics)
+    {
+        var input = context.Input;
+        var errors = diagnostics.Count;
+        ProbeRequirements.LabelsAndPredictions(check, context, diagnostics, "group-fairness compares predictions with labels");
+        if (input is null || diagnostics.Count > errors)
+        {
+            return;
+        }
+
+        if (!RequireTwoClasses(check, context, input, diagnostics))
+        {
+            return;
+        }
+
+        var positive = PositiveLabel(check);
+        if (input.Predictions!.ClassIndex(positive) < 0)
+        {
+            var where = check.Values.Has("positive_label") ? "'positive_label'" : "the default positive label '1'";
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownClass, check.Values.LocationOf("positive_label"),
+                $"check '{check.Id}': {where} is not one of the classes [{string.Join(", ", input.Predictions.Classes)}]; set 'positive_label' to the class that counts as positive"));
+        }
+
+        RequireTwoGroups(check, input.Table, diagnostics);
+    }
+
+    /// <summary>
+    /// The rates compare one positive class with the other: without a declared <c>positive_label</c> or <c>classes</c>
+    /// the dataset must have exactly two, so a stray value (a 'yes' or a '7' in a 0/1 column) cannot become a third
+    /// class that quietly counts as negative. Reported at the first row of the rarest class.
+    /// </summary>
+    private static bool RequireTwoClasses(CheckSpec check, ProbeContext context, ProbeInput input, List<Diagnostic> diagnostics)
+    {
+        var predictions = input.Predictions!;
+        var dataset = context.Policy?.FindDataset(check.Dataset ?? string.Empty);
+        if (predictions.Classes.Length == 2 || check.Values.Has("positive_label") || dataset is null || dataset.Classes.Count > 0)
+        {
+            return true;
+        }
+
+        var counts = new int[predictions.Classes.Length];
+        var first = new (string Column, int Row)?[counts.Length];
+        void Count(int[] classes, string? column)
+        {
+            for (var row = 0; row < classes.Length; row++)
+            {
+                counts[classes[row]]++;
+                first[classes[row]] ??= column is null ? null : (column, row);
+            }
+        }
+
+        Count(predictions.Labels, dataset.Label);
+        Count(dataset.Prediction is null ? [] : predictions.Predicted, dataset.Prediction);
+        var found = string.Join(", ", predictions.Classes.Select((c, i) => string.Create(CultureInfo.InvariantCulture, $"'{c}' ({counts[i]}×)")));
+        var rarest = Enumerable.Range(0, counts.Length).Where(c => first[c] is not null).OrderBy(c => counts[c]).ThenByDescending(c => first[c]!.Value.Row).FirstOrDefault(-1);
+        var fix = "fix the stray value, or set 'positive_label' (every other class then counts as negative)";
+        var fromValues = dataset.Scores.Count == 0 && input.Outputs is null;
+        if (fromValues && predictions.Classes.Length > 2 && rarest >= 0)
+        {
+            var (column, row) = first[rarest]!.Value;
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LabelOutsideClasses, new SourceLocation(input.Table.File, input.Table.Lines[row], input.Table.FieldOf(column)),
+                string.Create(CultureInfo.InvariantCulture, $"column '{column}', row {row + 1}: '{predictions.Classes[rarest]}' makes a third class; check '{check.Id}' compares a positive class with a negative one, but the labels and predictions of dataset '{dataset.Name}' hold {predictions.Classes.Length}: {found}; {fix}")));
+        }
+        else
+        {
+            var what = predictions.Classes.Length == 1 ? $"only one class, {found}" : fromValues ? $"{predictions.Classes.Length} classes: {found}" : $"{predictions.Classes.Length} classes (one per score)";
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LabelOutsideClasses, check.Values.LocationOf("dataset"),
+                $"check '{check.Id}' compares a positive class with a negative one, but dataset '{dataset.Name}' has {what}; set 'positive_label' or declare the dataset's 'classes'"));
+        }
+
+        return false;
+    }
+
+    /// <summary>A comparison needs at least two groups of at least <c>min_group_size</c> rows; a group of one row is warned about in <see cref="Run"/>.</summary>
+    private static void RequireTwoGroups(CheckSpec check, DataTable table, List<Diagnostic> diagnostics)
+    {
+        var (rowGroup, names) = AssignGroups(check, table);
+        var sizes = new int[names.Length];
+        foreach (var group in rowGroup)
+        {
+            sizes[group]++;
+        }
+
+        var minSize = check.Values.GetInt("min_group_size") ?? 1;
+        var included = Enumerable.Range(0, names.Length).Where(g => sizes[g] >= minSize).ToList();
+        var columns = string.Join(", ", check.Values.GetStrings("sensitive").Select(c => $"'{c}'"));
+        if (names.Length == 1)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, check.Values.LocationOf("sensitive"), string.Create(CultureInfo.InvariantCulture,
+                $"check '{check.Id}': every row has the same {columns} ('{names[0]}', {sizes[0]} rows), so there is one group and nothing to compare; group fairness needs at least two groups")));
+        }
+        else if (included.Count < 2)
+        {
+            var shown = string.Join(", ", Enumerable.Range(0, names.Length).OrderByDescending(g => sizes[g]).Take(5).Select(g => string.Create(CultureInfo.InvariantCulture, $"'{names[g]}' ({sizes[g]})")));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, check.Values.LocationOf(check.Values.Has("min_group_size") ? "min_group_size" : "sensitive"), string.Create(CultureInfo.InvariantCulture,
+                $"check '{check.Id}': {(included.Count == 0 ? "no group" : "only one group")} of {columns} has at least min_group_size {minSize} rows ({shown}{(names.Length > 5 ? ", ..." : string.Empty)}), so there is nothing to compare; lower 'min_group_size' or add rows")));
+        }
+    }
+
+    public ProbeResult Run(CheckSpec check, ProbeContext context)
+    {
+        var input = context.Input ?? throw new InvalidOperationException("group-fairness runs on a dataset.");
+        var predictions = input.Predictions!;
+        var positive = predictions.ClassIndex(PositiveLabel(check));
+        var (rowGroup, groupNames) = AssignGroups(check, input.Table);
+        var groupCount = groupNames.Length;
+
+        var all = new ConfusionCounts[groupCount];
+        var cells = new byte[predictions.Count];
+        for (var row = 0; row < cells.Length; row++)
+        {
+            cells[row] = ConfusionCounts.Cell(predictions.Labels[row] == positive, predictions.Predicted[row] == positive);
+            all[rowGroup[row]].Add(cells[row]);
+        }
+
+        var minSize = check.Values.Int("min_group_size");
+        var included = Enumerable.Range(0, groupCount).Where(g => all[g].Count >= minSize).ToArray();
+        var warnings = new List<string>();
+        foreach (var g in Enumerable.Range(0, groupCount).Where(g => all[g].Count < minSize))
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"group '{groupNames[g]}' has {Rows(all[g].Count)}, fewer than min_group_size {minSize}; it is reported but excluded from the metrics"));
+        }
+
+        foreach (var g in included.Where(g => all[g].Count == 1))
+        {
+            warnings.Add($"group '{groupNames[g]}' has a single row, so each of its rates is 0 or 1; check the value for a typo, or set min_group_size to leave tiny groups out");
+        }
+
+        var counts = included.Select(g => all[g]).ToArray();
+        var values = new double[GroupFairnessKind.MetricNames.Length];
+        GroupFairnessMetrics.Compute(counts, values);
+
+        var intervals = new List<KeyValuePair<string, Interval>>();
+        if (check.Resamples > 0 && counts.Length > 0)
+        {
+            var bootstrap = RunBootstrap(check, context.CheckSeed, rowGroup, cells, included, counts);
+            intervals.AddRange(bootstrap.IntervalsFor(GroupFairnessKind.MetricNames, values));
+            var gated = Array.IndexOf(GroupFairnessKind.MetricNames, check.Gate?.Metric);
+            if (gated >= 0 && bootstrap.Dropped[gated] > 0 && intervals.Any(i => i.Key == check.Gate!.Metric))
+            {
+                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{bootstrap.Dropped[gated]} of {bootstrap.Resamples} bootstrap resamples left {check.Gate!.Metric} undefined and were dropped from its interval"));
+            }
+        }
+
+        var includedNames = included.Select(g => groupNames[g]).ToArray();
+        return new ProbeResult
+        {
+            Count = counts.Sum(c => c.Count),
+            Metrics = [.. GroupFairnessKind.MetricNames.Select((name, m) => new KeyValuePair<string, double>(name, values[m]))],
+            Intervals = intervals,
+            Undefined = [.. GroupFairnessKind.MetricNames.Where((_, m) => double.IsNaN(values[m])).Select(name => new KeyValuePair<string, string>(name, WhyUndefined(name, counts, includedNames, predictions.Classes[positive])))],
+            Groups = [.. Enumerable.Range(0, groupCount).Select(g => Group(groupNames[g], all[g], all[g].Count < minSize))],
+            Warnings = warnings,
+            Explain = metric => Explain(metric, counts, includedNames),
+        };
+    }
+
+    private static string Rows(long count) => count == 1 ? "1 row" : string.Create(CultureInfo.InvariantCulture, $"{count} rows");
+
+    private static string PositiveLabel(CheckSpec check) => check.Values.String("positive_label");
+
+    /// <summary>Group index per row; groups sorted by name so reports do not depend on row order.</summary>
+    private static (int[] RowGroup, string[] Names) AssignGroups(CheckSpec check, DataTable table)
+    {
+        var columns = check.Values.GetStrings("sensitive").Distinct(StringComparer.Ordinal).Select(table.Column<CategoricalColumn>).ToArray();
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rowGroup = new int[table.RowCount];
+        var names = new List<string>();
+        var composite = new Dictionary<long, int>();
+        for (var row = 0; row < rowGroup.Length; row++)
+        {
+            long key = 0;
+            foreach (var column in columns)
+            {
+                key = (key * column.Levels.Length) + column.Codes[row];
+            }
+
+            if (!composite.TryGetValue(key, out var group))
+            {
+                group = names.Count;
+                composite[key] = group;
+                names.Add(columns.Length == 1
+                    ? columns[0].Levels[columns[0].Codes[row]]
+                    : string.Join(", ", columns.Select(c => $"{c.Name}={c.Levels[c.Codes[row]]}")));
+            }
+
+            rowGroup[row] = group;
+        }
+
+        var order = Enumerable.Range(0, names.Count).OrderBy(g => names[g], StringComparer.Ordinal).ToArray();
+        var rank = new int[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            rank[order[i]] = i;
+        }
+
+        for (var row = 0; row < rowGroup.Length; row++)
+        {
+            rowGroup[row] = rank[rowGroup[row]];
+        }
+
+        return (rowGroup, [.. order.Select(g => names[g])]);
+    }
+
+    private static BootstrapResult RunBootstrap(CheckSpec check, ulong checkSeed, int[] rowGroup, byte[] cells, int[] included, ConfusionCounts[] counts)
+    {
+        // Cells of each included group laid out contiguously, so a resample draws from one slice per group.
+        var slot = new int[rowGroup.Length == 0 ? 0 : rowGroup.Max() + 1];
+        Array.Fill(slot, -1);
+        for (var i = 0; i < included.Length; i++)
+        {
+            slot[included[i]] = i;
+        }
+
+        var offsets = new int[included.Length + 1];
+        for (var i = 0; i < included.Length; i++)
+        {
+            offsets[i + 1] = offsets[i] + (int)counts[i].Count;
+        }
+
+        var grouped = new byte[offsets[^1]];
+        var fill = offsets[..^1].ToArray();
+        for (var row = 0; row < cells.Length; row++)
+        {
+            if (slot[rowGroup[row]] is var s and >= 0)
+            {
+                grouped[fill[s]++] = cells[row];
+            }
+        }
+
+        return Bootstrap.Run(
+            check.Resamples,
+            checkSeed,
+            GroupFairnessKind.MetricNames.Length,
+            check.Confidence,
+            () => new ConfusionCounts[included.Length],
+            (scratch, ref rng, output) =>
+            {
+                for (var g = 0; g < scratch.Length; g++)
+                {
+                    var start = offsets[g];
+                    var size = offsets[g + 1] - start;
+                    var c = default(ConfusionCounts);
+                    for (var i = 0; i < size; i++)
+                    {
+                        c.Add(grouped[start + rng.NextInt(size)]);
+                    }
+
+                    scratch[g] = c;
+                }
+
+                GroupFairnessMetrics.Compute(scratch, output);
+            });
+    }
+
+    private static GroupReport Group(string name, ConfusionCounts c, bool excluded)
+    {
+        var metrics = new List<MetricValue>();
+        void AddIfDefined(string metric, double value)
+        {
+            if (!double.IsNaN(value))
+            {
+                metrics.Add(new MetricValue(metric, value));
+            }
+        }
+
+        AddIfDefined("selection_rate", c.SelectionRate);
+        AddIfDefined("accuracy", c.Accuracy);
+        AddIfDefined("true_positive_rate", c.TruePositiveRate);
+        AddIfDefined("false_positive_rate", c.FalsePositiveRate);
+        return new GroupReport(name, c.Count, excluded, metrics);
+    }
+
+    private static string WhyUndefined(string metric, ConfusionCounts[] groups, string[] names, string positive)
+    {
+        if (groups.Length == 0)
+        {
+            return "every group is smaller than min_group_size, so no group is left to compare";
+        }
+
+        string NoRows(Func<ConfusionCounts, bool> lacks, string what) =>
+            string.Join(", ", names.Where((_, g) => lacks(groups[g])).Select(n => $"'{n}'")) is { Length: > 0 } list
+                ? $"group {list} has no rows labelled {what}, so its {(what.StartsWith("positive", StringComparison.Ordinal) ? "true" : "false")} positive rate is undefined"
+                : string.Empty;
+
+        var noPositives = NoRows(c => c.TruePositives + c.FalseNegatives == 0, $"positive ('{positive}')");
+        var noNegatives = NoRows(c => c.FalsePositives + c.TrueNegatives == 0, $"negative (not '{positive}')");
+        return metric switch
+        {
+            "demographic_parity_ratio" => "no group has a positive prediction, so the ratio is 0 / 0",
+            "equal_opportunity_difference" => noPositives,
+            "equal_opportunity_ratio" when noPositives.Length > 0 => noPositives,
+            "equal_opportunity_ratio" => "no group has a true positive, so the ratio is 0 / 0",
+            "equalized_odds_difference" => string.Join("; ", new[] { noPositives, noNegatives }.Where(s => s.Length > 0)),
+            "equalized_odds_ratio" when noPositives.Length + noNegatives.Length > 0 => string.Join("; ", new[] { noPositives, noNegatives }.Where(s => s.Length > 0)),
+            "equalized_odds_ratio" => "no group has a true positive or no group has a false positive, so a ratio is 0 / 0",
+            _ => "no rows",
+        };
+    }
+
+    private static string? Explain(string metric, ConfusionCounts[] groups, string[] names)
+    {
+        if (groups.Length < 2)
+        {
+            return null;
+        }
+
+        if (metric.StartsWith("equalized_odds", StringComparison.Ordinal))
+        {
+            // Explain with the component that decides the value: the larger difference, or the smaller ratio.
+            if (Spread("true_positive_rate", c => c.TruePositiveRate, groups, names) is not { } tpr
+                || Spread("false_positive_rate", c => c.FalsePositiveRate, groups, names) is not { } fpr)
+            {
+                return null;
+            }
+
+            var difference = metric.EndsWith("_difference", StringComparison.Ordinal);
+            var (tprTerm, fprTerm) = difference ? (tpr.High - tpr.Low, fpr.High - fpr.Low) : (-Ratio(tpr), -Ratio(fpr));
+            var (driver, other) = fprTerm > tprTerm ? (fpr, tpr) : (tpr, fpr);
+            var why = tprTerm == fprTerm ? string.Empty : difference ? " (the larger gap)" : " (the smaller ratio)";
+            return $"{driver.Text}{why}; {other.Text}";
+        }
+
+        (string Rate, Func<ConfusionCounts, double> Of)? rate = metric switch
+        {
+            "demographic_parity_difference" or "demographic_parity_ratio" => ("selection_rate", c => c.SelectionRate),
+            "equal_opportunity_difference" or "equal_opportunity_ratio" => ("true_positive_rate", c => c.TruePositiveRate),
+            "worst_group_accuracy" => ("accuracy", c => c.Accuracy),
+            _ => null,
+        };
+        return rate is { } r ? Spread(r.Rate, r.Of, groups, names)?.Text : null;
+    }
+
+    private static double Ratio((double Low, double High, string Text) spread) => spread.High == 0 ? double.NaN : spread.Low / spread.High;
+
+    /// <summary>Where a per-group rate is lowest and highest, in words; null when a group's rate is undefined.</summary>
+    private static (double Low, double High, string Text)? Spread(string rate, Func<ConfusionCounts, double> of, ConfusionCounts[] groups, string[] names)
+    {
+        var values = groups.Select(of).ToArray();
+        if (values.Any(double.IsNaN))
+        {
+            return null;
+        }
+
+        var low = Array.IndexOf(values, values.Min());
+        var high = Array.IndexOf(values, values.Max());
+        return values[low] == values[high]
+            ? (values[low], values[high], $"{rate} is {Numbers.Format(values[low])} in every group")
+            : (values[low], values[high], $"{rate} ranges from {Numbers.Format(values[low])} ('{names[low]}', n={groups[low].Count}) to {Numbers.Format(values[high])} ('{names[high]}', n={groups[high].Count})");
+    }
+}

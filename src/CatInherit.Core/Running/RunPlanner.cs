@@ -1,0 +1,88 @@
+using CatInherit.Data;
+using CatInherit.Metrics;
+using CatInherit.Model;
+using CatInherit.Policy;
+using CatInherit.Probes;
+using CatInherit.Progress;
+
+namespace CatInherit.Running;
+
+/// <summary>
+/// Owns the plan of a run: which datasets to read with which columns (<see cref="Plan"/>), how they are read
+/// and filtered (<see cref="Read"/>), and which texts each check generates for its model (<see cref="Generate"/>).
+/// <see cref="PolicyRunner"/> only sequences these steps around inference; <see cref="PolicyValidator"/> checks
+/// the same plan against the files' headers and the models' signatures without running anything.
+/// </summary>
+internal static class RunPlanner
+{
+    /// <summary>The plan of a loaded policy; reads nothing.</summary>
+    public static RunPlan Plan(InheritancePolicy policy)
+    {
+        var checks = policy.Checks.Select(c => new CheckPlan(c, ProbeRegistry.For(c.Kind))).ToList();
+        var datasets = new List<DatasetPlan>();
+        foreach (var dataset in policy.Datasets.Where(d => policy.Checks.Any(c => c.DatasetRefs.Values.Contains(d.Name))))
+        {
+            var model = dataset.FeedingModel;
+            var filters = dataset.Values.Child("where");
+            var columns = PredictionSetBuilder.Columns(dataset)
+                .Concat(filters.Names.Select(column => new ColumnRequest(column, ColumnKind.Text, filters.LocationOf(column), "filter")))
+                .Concat(model is null ? [] : ModelSession.Columns(model))
+                .Concat(checks.Where(c => c.Check.Dataset == dataset.Name).SelectMany(c => c.Probe.Columns(c.Check, c.Check.Model)))
+                .ToList();
+            datasets.Add(new DatasetPlan(dataset, columns, model));
+        }
+
+        return new RunPlan(policy, datasets, checks);
+    }
+
+    /// <summary>Reads one planned dataset (from its file, or from <paramref name="sources"/>), applies <c>where</c> and <c>sample</c>; null after a diagnostic.</summary>
+    public static DataTable? Read(RunPlan plan, DatasetPlan planned, DataSources? sources, List<Diagnostic> diagnostics)
+    {
+        var dataset = planned.Dataset;
+        var table = sources?.Find(dataset) is { } memory
+            ? TableReader.Read(memory, dataset.DisplayPath, planned.Columns, diagnostics)
+            : TableReader.Read(dataset.Path, DataPath(plan.Policy, dataset), planned.Columns, diagnostics);
+        if (table is null)
+        {
+            return null;
+        }
+
+        var filters = dataset.Values.Child("where");
+        if (filters.Names.Count > 0)
+        {
+            var kept = Enumerable.Range(0, table.RowCount)
+                .Where(row => filters.Names.All(column => filters.GetStrings(column).Contains(table.Column<TextColumn>(column).Values[row].Trim(), StringComparer.Ordinal)))
+                .ToArray();
+            if (kept.Length == 0)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EmptyData, dataset.Values.LocationOf("where"), $"dataset '{dataset.Name}': no row of {dataset.DisplayPath} matches 'where'"));
+                return null;
+            }
+
+            table = table.Select(kept);
+        }
+
+        if (dataset.Values.GetInt("sample") is { } sample && sample < table.RowCount)
+        {
+            table = table.Select(RowSample.Choose(table.RowCount, sample, dataset.Name));
+        }
+
+        return table;
+    }
+
+    /// <summary>The texts (or rows) a check generates for its model, from its dataset's table when it has one.</summary>
+    public static IReadOnlyList<TextRequest> Generate(CheckPlan planned, DataTable? table, int runSeed, List<Diagnostic> diagnostics)
+    {
+        var check = planned.Check;
+        var context = new TextContext(table, check.Model, StableHash.CheckSeed(runSeed, check.Id), StableHash.CheckSeed(0, check.Id));
+        return planned.Probe.Texts(check, context, diagnostics);
+    }
+
+    /// <summary>The data file as the user can open it: relative to the working folder when the policy path was relative.</summary>
+    public static string DataPath(InheritancePolicy policy, DatasetSpec dataset) =>
+        (Path.IsPathRooted(policy.FilePath) ? dataset.Path : Path.GetRelativePath(Directory.GetCurrentDirectory(), dataset.Path)).Replace('\\', '/');
+
+    /// <summary>Reports progress of the load step.</summary>
+    public static void Loading(IProgress<RunProgress>? progress, RunPlan plan, int index) =>
+        progress?.Report(new RunProgress("load", plan.Datasets[index].Dataset.Name, index, plan.Datasets.Count));
+}
