@@ -1,6 +1,6 @@
-using CatInherit.Model;
 using CatInherit.Gating;
 using CatInherit.Metrics;
+using CatInherit.Model;
 using CatInherit.Policy;
 using CatInherit.Probes;
 

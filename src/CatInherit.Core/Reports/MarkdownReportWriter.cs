@@ -1,8 +1,8 @@
-using CatInherit.Model;
 using System.Globalization;
 using System.Text;
 using CatInherit.Gating;
 using CatInherit.Metrics;
+using CatInherit.Model;
 
 namespace CatInherit.Reports;
 
