@@ -1,11 +1,11 @@
 """Reference values at the edges of float64, independent of the C# code: near-certain predictions, ties that
 float32 would create, confidences on calibration bin edges, and fairlearn's zero denominators.
 
-Run once with Debian's interpreter (python3-sklearn 1.2, with numpy, scipy and mpmath):
+Run once with Debian's interpreter (apt-get install python3-sklearn python3-mpmath; scikit-learn 1.2):
     /usr/bin/python3 tests/CatInherit.Core.Tests/Fixtures/make_exactness_fixtures.py
 It rewrites exactness.json beside this script. CI does not run it.
 
-fairlearn, TF-Privacy, ML Privacy Meter, OpenOOD and verified_calibration are not installable here, so their
+fairlearn, TF-Privacy, ML Privacy Meter, OpenOOD and verified_calibration are not Debian packages, so their
 formulas are re-implemented below with numpy / scikit-learn, each citing the lines it follows:
 
 - fairlearn 0.12, fairlearn/metrics/_base_metrics.py: true_positive_rate / false_positive_rate read
