@@ -128,7 +128,7 @@ public sealed class GroupFairnessReferenceTests : IDisposable
         var check = Assert.Single(result.Report!.Checks);
 
         Assert.Equal(CheckStatus.Error, check.Status);
-        Assert.Equal("equal_opportunity_ratio is undefined: no group has a true positive (the true positive rate is 0 in every group), so the ratio of the smallest to the largest is 0 / 0 (fairlearn returns not-a-number here too) (n=4)", check.Message);
+        Assert.Equal("equal_opportunity_ratio is undefined: no group has a true positive (the true positive rate is 0 in every group), so the ratio of the smallest to the largest is 0/0 (fairlearn returns not-a-number here too) (n=4)", check.Message);
         Assert.DoesNotContain(check.Metrics, m => m.Name == "equal_opportunity_ratio");
         Assert.DoesNotContain("NaN", ReportWriters.ToText(result.Report, new JsonReportWriter()), StringComparison.OrdinalIgnoreCase);
     }
@@ -142,7 +142,7 @@ public sealed class GroupFairnessReferenceTests : IDisposable
         var check = Assert.Single(PolicyRun.Run(folder, policy).Report!.Checks);
 
         Assert.Equal(CheckStatus.Error, check.Status);
-        Assert.Equal("demographic_parity_ratio is undefined: no group has a positive prediction (the selection rate is 0 in every group), so the ratio of the smallest to the largest is 0 / 0 (fairlearn returns not-a-number here too) (n=4)", check.Message);
+        Assert.Equal("demographic_parity_ratio is undefined: no group has a positive prediction (the selection rate is 0 in every group), so the ratio of the smallest to the largest is 0/0 (fairlearn returns not-a-number here too) (n=4)", check.Message);
     }
 
     [Fact]

@@ -330,14 +330,14 @@ internal sealed class GroupFairnessProbe : IProbe
             return "every group is smaller than min_group_size, so no group is left to compare";
         }
 
-        const string noTruePositive = "no group has a true positive (the true positive rate is 0 in every group), so the ratio of the smallest to the largest is 0 / 0 (fairlearn returns not-a-number here too)";
+        const string noTruePositive = "no group has a true positive (the true positive rate is 0 in every group), so the ratio of the smallest to the largest is 0/0 (fairlearn returns not-a-number here too)";
         return metric switch
         {
-            "demographic_parity_ratio" => "no group has a positive prediction (the selection rate is 0 in every group), so the ratio of the smallest to the largest is 0 / 0 (fairlearn returns not-a-number here too)",
+            "demographic_parity_ratio" => "no group has a positive prediction (the selection rate is 0 in every group), so the ratio of the smallest to the largest is 0/0 (fairlearn returns not-a-number here too)",
             "equal_opportunity_ratio" => noTruePositive,
             "equalized_odds_ratio" => double.IsNaN(RatioOf(groups, c => c.FairlearnFalsePositiveRate))
-                ? "no group has a true positive and no group has a false positive, so both ratios are 0 / 0 (fairlearn returns not-a-number here too)"
-                : "no group has a true positive, so the true positive rate ratio is 0 / 0; fairlearn's equalized_odds_ratio is Python's min() over [TPR ratio, FPR ratio], which keeps a 0 / 0 that comes first, so it returns not-a-number too",
+                ? "no group has a true positive and no group has a false positive, so both ratios are 0/0 (fairlearn returns not-a-number here too)"
+                : "no group has a true positive, so the true positive rate ratio is 0/0; fairlearn's equalized_odds_ratio is Python's min() over [TPR ratio, FPR ratio], which keeps a 0/0 that comes first, so it returns not-a-number too",
             _ => "no rows",
         };
     }

@@ -105,11 +105,11 @@ internal sealed class MembershipInferenceProbe : IProbe
         Compute(memberScores, nonMemberScores, fpr, values);
         var intervals = ProbeRequirements.TwoSampleBootstrap(check, context.CheckSeed, memberScores.Length, nonMemberScores.Length, MetricNames, values, (m, n, output) =>
             Compute([.. m.Select(i => memberScores[i])], [.. n.Select(i => nonMemberScores[i])], fpr, output));
-        if (intervals.Where(i => i.Key == "auc").Select(i => i.Value).Any(auc => auc.Upper < 0.5))
+        // An attack that ranks members lower is still an attack (the attacker flips it): say so when the data are sure of it.
+        if (intervals.FirstOrDefault(i => i.Key == "auc") is { Key: not null, Value.Upper: < 0.5 } auc)
         {
-            var auc = intervals.First(i => i.Key == "auc").Value;
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"the model ranks members lower than non-members: AUC {Numbers.Format(values[Auc])} {Numbers.Format(auc)} lies entirely below 0.5, and an attacker who flips the rule gets leakage_auc {Numbers.Format(values[LeakageAuc])}; an 'auc' gate cannot see this, gate on 'leakage_auc' or 'advantage'"));
+                $"the model ranks members lower than non-members: AUC {Numbers.Format(values[Auc])} {Numbers.Format(auc.Value)} lies entirely below 0.5, and an attacker who flips the rule gets leakage_auc {Numbers.Format(values[LeakageAuc])}; an 'auc' gate cannot see this, gate on 'leakage_auc' or 'advantage'"));
         }
 
         var undefined = memberScores.Length == 0 || nonMemberScores.Length == 0
