@@ -1,13 +1,34 @@
 namespace CatInherit.Metrics;
 
 /// <summary>
-/// Calibration of class probabilities. ECE: <c>bins</c> equal-width bins (lo, hi] over the top-label
-/// confidence (a confidence of exactly 0 falls in the first bin), ECE = Σ |B|/n · |accuracy(B) − mean
-/// confidence(B)|. Brier: mean over samples of Σ_k (p_k − y_k)² (the multi-class form).
+/// Calibration of class probabilities, in float64. ECE: <c>bins</c> equal-width bins (lo, hi] over the top-label
+/// confidence, with edges k / bins (a confidence of exactly 0 falls in the first bin), ECE = Σ |B|/n · |accuracy(B) −
+/// mean confidence(B)|. Brier: mean over samples of Σ_k (p_k − y_k)² (the multi-class form).
 /// </summary>
 internal static class Calibration
 {
-    public static double Ece(ReadOnlySpan<float> probabilities, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<int> rows, int bins)
+    /// <summary>
+    /// The bin of a confidence: the first k with c ≤ (k + 1) / bins, so a confidence exactly on an edge belongs to the
+    /// lower bin (p-lambda's verified_calibration: searchsorted over the edges i / bins). ceil(c · bins) − 1 is only the
+    /// first guess — c · bins rounds, and can cross an integer — and is corrected against the edges themselves.
+    /// </summary>
+    public static int Bin(double confidence, int bins)
+    {
+        var bin = Math.Clamp((int)Math.Ceiling(confidence * bins) - 1, 0, bins - 1);
+        while (bin > 0 && confidence <= (double)bin / bins)
+        {
+            bin--;
+        }
+
+        while (bin < bins - 1 && confidence > (double)(bin + 1) / bins)
+        {
+            bin++;
+        }
+
+        return bin;
+    }
+
+    public static double Ece(ReadOnlySpan<double> probabilities, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<int> rows, int bins)
     {
         var count = new double[bins];
         var correct = new double[bins];
@@ -16,8 +37,8 @@ internal static class Calibration
         {
             var p = probabilities.Slice(row * classes, classes);
             var top = Probability.ArgMax(p);
-            var c = (double)p[top];
-            var bin = Math.Clamp((int)Math.Ceiling(c * bins) - 1, 0, bins - 1);
+            var c = p[top];
+            var bin = Bin(c, bins);
             count[bin]++;
             correct[bin] += top == labels[row] ? 1 : 0;
             confidence[bin] += c;
@@ -35,7 +56,7 @@ internal static class Calibration
         return ece;
     }
 
-    public static double Brier(ReadOnlySpan<float> probabilities, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<int> rows)
+    public static double Brier(ReadOnlySpan<double> probabilities, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<int> rows)
     {
         double sum = 0;
         foreach (var row in rows)

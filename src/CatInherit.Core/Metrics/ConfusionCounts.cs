@@ -15,6 +15,15 @@ internal record struct ConfusionCounts(long TruePositives, long FalsePositives, 
     /// <summary>FP / (FP + TN); NaN when the group has no negative labels.</summary>
     public readonly double FalsePositiveRate => FalsePositives + TrueNegatives == 0 ? double.NaN : (double)FalsePositives / (FalsePositives + TrueNegatives);
 
+    /// <summary>
+    /// TP / (TP + FN), taken as 0 when the group has no positive labels: fairlearn's <c>true_positive_rate</c> reads
+    /// scikit-learn's <c>confusion_matrix(normalize="true")</c>, whose 0/0 rows <c>np.nan_to_num</c> turns into 0.
+    /// </summary>
+    public readonly double FairlearnTruePositiveRate => TruePositives + FalseNegatives == 0 ? 0 : TruePositiveRate;
+
+    /// <summary>FP / (FP + TN), taken as 0 when the group has no negative labels (fairlearn's <c>false_positive_rate</c>).</summary>
+    public readonly double FairlearnFalsePositiveRate => FalsePositives + TrueNegatives == 0 ? 0 : FalsePositiveRate;
+
     /// <summary>Cell index used by the bootstrap: 0 TP, 1 FP, 2 FN, 3 TN.</summary>
     public static byte Cell(bool actualPositive, bool predictedPositive) =>
         (byte)(actualPositive ? (predictedPositive ? 0 : 2) : (predictedPositive ? 1 : 3));

@@ -1,9 +1,13 @@
 namespace CatInherit.Metrics;
 
 /// <summary>
-/// fairlearn's group metrics over per-group confusion counts: differences are <c>between_groups</c>
-/// (max − min), ratios are min / max; equalized odds takes the worse of the TPR and FPR terms.
-/// Undefined values are NaN here and never leave the probe as numbers.
+/// fairlearn 0.12's group metrics over per-group confusion counts, number for number. Per group, the true and false
+/// positive rates are fairlearn's (scikit-learn's normalised confusion matrix: a group without positive labels has
+/// TPR 0, one without negative labels FPR 0). Differences are <c>between_groups</c> (max − min), ratios min / max
+/// (0 / 0 is NaN). Equalized odds is Python's built-in <c>max</c> / <c>min</c> over the series [TPR term, FPR term]:
+/// the difference is the larger term; the ratio is the smaller, except that <c>min</c> keeps a NaN that comes first —
+/// NaN when the TPR ratio is 0 / 0, the TPR ratio when only the FPR ratio is. Undefined values are NaN here and never
+/// leave the probe as numbers.
 /// </summary>
 internal static class GroupFairnessMetrics
 {
@@ -32,8 +36,8 @@ internal static class GroupFairnessMetrics
             correct += g.TruePositives + g.TrueNegatives;
             total += g.Count;
             selection.Add(g.SelectionRate);
-            tpr.Add(g.TruePositiveRate);
-            fpr.Add(g.FalsePositiveRate);
+            tpr.Add(g.FairlearnTruePositiveRate);
+            fpr.Add(g.FairlearnFalsePositiveRate);
             worstAccuracy = Math.Min(worstAccuracy, g.Accuracy);
         }
 
@@ -42,34 +46,31 @@ internal static class GroupFairnessMetrics
         output[2] = selection.Ratio;
         output[3] = tpr.Difference;
         output[4] = tpr.Ratio;
-        output[5] = Math.Max(tpr.Difference, fpr.Difference);
-        output[6] = Math.Min(tpr.Ratio, fpr.Ratio);
+        output[5] = PythonMax(tpr.Difference, fpr.Difference);
+        output[6] = PythonMin(tpr.Ratio, fpr.Ratio);
         output[7] = groups.IsEmpty ? double.NaN : worstAccuracy;
-
-        // Math.Max/Min return NaN when either side is NaN, which is what "undefined" needs.
     }
 
-    /// <summary>Max and min of per-group rates; NaN as soon as one group's rate is undefined.</summary>
+    /// <summary>Python's <c>max([a, b])</c>: b replaces a only when <c>b &gt; a</c>, which is false whenever either is NaN.</summary>
+    public static double PythonMax(double a, double b) => b > a ? b : a;
+
+    /// <summary>Python's <c>min([a, b])</c>: b replaces a only when <c>b &lt; a</c>, so a NaN first stays and a NaN second is passed over.</summary>
+    public static double PythonMin(double a, double b) => b < a ? b : a;
+
+    /// <summary>Max and min of per-group rates (pandas' max/min); the ratio is NaN when the largest is 0 (0 / 0).</summary>
     private struct Spread()
     {
         private double max = double.NegativeInfinity;
         private double min = double.PositiveInfinity;
-        private bool undefined;
 
         public void Add(double value)
         {
-            if (double.IsNaN(value))
-            {
-                undefined = true;
-                return;
-            }
-
             max = Math.Max(max, value);
             min = Math.Min(min, value);
         }
 
-        public readonly double Difference => undefined || double.IsInfinity(max) ? double.NaN : max - min;
+        public readonly double Difference => double.IsInfinity(max) ? double.NaN : max - min;
 
-        public readonly double Ratio => undefined || double.IsInfinity(max) || max == 0 ? double.NaN : min / max;
+        public readonly double Ratio => double.IsInfinity(max) || max == 0 ? double.NaN : min / max;
     }
 }

@@ -140,6 +140,27 @@ internal static class Roc
         return best;
     }
 
+    /// <summary>
+    /// max over thresholds of |TPR − FPR|: TF-Privacy's attacker advantage (<c>RocCurve.get_attacker_advantage</c>), which
+    /// counts an attack that ranks positives lower as much as one that ranks them higher (an attacker flips it).
+    /// </summary>
+    public static double AttackerAdvantage(ReadOnlySpan<double> positives, ReadOnlySpan<double> negatives)
+    {
+        if (positives.IsEmpty || negatives.IsEmpty)
+        {
+            return double.NaN;
+        }
+
+        var (fpr, tpr) = Curve(positives, negatives);
+        double best = 0;
+        for (var i = 0; i < fpr.Length; i++)
+        {
+            best = Math.Max(best, Math.Abs(tpr[i] - fpr[i]));
+        }
+
+        return best;
+    }
+
     /// <summary>Every score with its class, sorted by score (ties keep no particular order: callers treat a tie as one threshold).</summary>
     internal static (double Score, bool Positive)[] Labelled(ReadOnlySpan<double> positives, ReadOnlySpan<double> negatives, bool descending)
     {

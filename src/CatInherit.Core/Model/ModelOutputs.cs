@@ -2,7 +2,10 @@ using CatInherit.Policy;
 
 namespace CatInherit.Model;
 
-/// <summary>One row of model output per dataset row: <c>Values[row * Width .. (row + 1) * Width]</c>.</summary>
+/// <summary>
+/// One row of model output per dataset row: <c>Values[row * Width .. (row + 1) * Width]</c>, as ONNX Runtime wrote them
+/// (float32). Every reader widens them to float64 once and computes in float64 from there.
+/// </summary>
 internal sealed class ModelOutputs(float[] values, int rows, int width, OutputKind kind)
 {
     public float[] Values { get; } = values;
@@ -24,23 +27,33 @@ internal sealed class ModelOutputs(float[] values, int rows, int width, OutputKi
             return row;
         })];
 
-    /// <summary>Class probabilities of one row into <paramref name="target"/> (length max(2, Width)): softmax of logits, sigmoid of one logit, or the probabilities as they are.</summary>
-    public void Probabilities(int row, Span<float> target)
+    /// <summary>Class probabilities of one row into <paramref name="target"/> (length max(2, Width)), in float64: softmax of logits, sigmoid of one logit, or the probabilities as they are.</summary>
+    public void Probabilities(int row, Span<double> target)
     {
         Span<double> scores = stackalloc double[Width];
         Widen(Row(row), scores);
         Metrics.Probability.FromScores(scores, Kind == OutputKind.Logits, target);
     }
 
-    /// <summary>The predicted class of every row (argmax of <see cref="Probabilities"/>; the lowest index wins a tie).</summary>
+    /// <summary>The predicted class of every row (argmax of the outputs — the logits or the probabilities; the lowest index wins a tie).</summary>
     public int[] Predicted()
     {
-        var p = new float[Math.Max(2, Width)];
+        var scores = new double[Width];
+        var row = new double[Math.Max(2, Width)];
         var result = new int[Rows];
         for (var r = 0; r < Rows; r++)
         {
-            Probabilities(r, p);
-            result[r] = Metrics.Probability.ArgMax(p);
+            Widen(Row(r), scores);
+            if (Kind == OutputKind.Logits)
+            {
+                Metrics.Probability.LogitRow(scores, row);
+            }
+            else
+            {
+                Metrics.Probability.FromScores(scores, logits: false, row);
+            }
+
+            result[r] = Metrics.Probability.ArgMax(row);
         }
 
         return result;

@@ -57,18 +57,20 @@ internal static class PredictionSetBuilder
         }
 
         var labels = labelColumn is null ? [] : MapToClasses(labelColumn, classes, table, dataset, "label", diagnostics);
-        float[]? probabilities = null;
+        Scores? scores = null;
         if (ownScores)
         {
             var columns = dataset.Scores.Select(s => table.Column<NumericColumn>(s).Values).ToArray();
-            probabilities = Probabilities(table.RowCount, columns.Length, (row, k) => columns[k][row], dataset.ScoreKind!.Value, table, dataset.Scores, [.. dataset.Scores.Select(table.FieldOf)], diagnostics);
+            scores = Probabilities(table.RowCount, columns.Length, (row, k) => columns[k][row], dataset.ScoreKind!.Value, table, dataset.Scores, [.. dataset.Scores.Select(table.FieldOf)], diagnostics);
         }
         else if (fromModel)
         {
             var values = outputs!.Values;
             var width = outputs.Width;
             var kind = outputs.Kind == OutputKind.Logits ? ScoreKind.Logits : ScoreKind.Probabilities;
-            probabilities = Probabilities(table.RowCount, width, (row, k) => values[(row * width) + k], kind, table, [.. Enumerable.Range(0, width).Select(k => $"output {k}")], new int[width], diagnostics);
+
+            // ONNX Runtime's float32 outputs are widened here, once; everything after is float64.
+            scores = Probabilities(table.RowCount, width, (row, k) => values[(row * width) + k], kind, table, [.. Enumerable.Range(0, width).Select(k => $"output {k}")], new int[width], diagnostics);
         }
 
         int[] predicted;
@@ -76,16 +78,16 @@ internal static class PredictionSetBuilder
         {
             predicted = MapToClasses(predictionColumn, classes, table, dataset, "prediction", diagnostics);
         }
-        else if (probabilities is not null)
+        else if (scores is not null)
         {
-            predicted = ArgMax(probabilities, classes.Length);
+            predicted = ArgMax(scores.Logits ?? scores.Probabilities, classes.Length);
         }
         else
         {
             predicted = [];
         }
 
-        return diagnostics.Count > errors ? null : new PredictionSet(classes, labels, predicted, probabilities);
+        return diagnostics.Count > errors ? null : new PredictionSet(classes, labels, predicted, scores?.Probabilities, scores?.Logits);
     }
 
     private static string[] ResolveClasses(DatasetSpec dataset, CategoricalColumn? labels, CategoricalColumn? predictions, int scoreCount)
@@ -184,10 +186,15 @@ internal static class PredictionSetBuilder
         return diagnostics.Count == before;
     }
 
-    private static float[] Probabilities(int n, int scoreCount, Func<int, int, double> score, ScoreKind kind, DataTable table, IReadOnlyList<string> names, int[] fields, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Probabilities in float64 (softmax of logits, or the probabilities as given) and, for logits, the logit rows
+    /// themselves, so log-probabilities can come from log-softmax rather than from a rounded probability.
+    /// </summary>
+    private static Scores Probabilities(int n, int scoreCount, Func<int, int, double> score, ScoreKind kind, DataTable table, IReadOnlyList<string> names, int[] fields, List<Diagnostic> diagnostics)
     {
         var classCount = Math.Max(2, scoreCount);
-        var result = new float[n * classCount];
+        var result = new double[n * classCount];
+        var logits = kind == ScoreKind.Logits ? new double[n * classCount] : null;
         var row = new double[scoreCount];
         var reported = 0;
         for (var r = 0; r < n; r++)
@@ -197,12 +204,15 @@ internal static class PredictionSetBuilder
                 row[k] = score(r, k);
             }
 
-            Probability.FromScores(row, kind == ScoreKind.Logits, result.AsSpan(r * classCount, classCount));
-            if (kind == ScoreKind.Logits)
+            if (logits is not null)
             {
+                var logitRow = logits.AsSpan(r * classCount, classCount);
+                Probability.LogitRow(row, logitRow);
+                Probability.Softmax(logitRow, result.AsSpan(r * classCount, classCount));
                 continue;
             }
 
+            Probability.FromScores(row, logits: false, result.AsSpan(r * classCount, classCount));
             for (var k = 0; k < scoreCount; k++)
             {
                 if (row[k] is < 0 or > 1)
@@ -217,7 +227,7 @@ internal static class PredictionSetBuilder
             }
         }
 
-        return result;
+        return new Scores(result, logits);
 
         void Report(int r, int field, string message)
         {
@@ -228,6 +238,9 @@ internal static class PredictionSetBuilder
         }
     }
 
-    private static int[] ArgMax(float[] probabilities, int classCount) =>
-        [.. Enumerable.Range(0, probabilities.Length / classCount).Select(r => Probability.ArgMax(probabilities.AsSpan(r * classCount, classCount)))];
+    private static int[] ArgMax(double[] scores, int classCount) =>
+        [.. Enumerable.Range(0, scores.Length / classCount).Select(r => Probability.ArgMax(scores.AsSpan(r * classCount, classCount)))];
+
+    /// <summary>Row-major probabilities, and the logits they came from (null when the probabilities were given).</summary>
+    private sealed record Scores(double[] Probabilities, double[]? Logits);
 }

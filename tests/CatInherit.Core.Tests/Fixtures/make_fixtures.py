@@ -6,7 +6,8 @@ It rewrites fairness.json, quantiles.json and xoshiro.json beside this script. C
 
 Group-fairness values follow fairlearn's definitions (MetricFrame.difference(method="between_groups"),
 ratio = min/max, equalized odds = worst of the TPR and FPR terms), computed per group with
-scikit-learn's confusion_matrix, accuracy_score and recall_score.
+scikit-learn's confusion_matrix, accuracy_score and recall_score. These random cases have no zero denominators;
+make_exactness_fixtures.py covers those (fairlearn takes a 0/0 rate as 0).
 """
 import json
 import os

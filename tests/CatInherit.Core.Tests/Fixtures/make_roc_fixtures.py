@@ -5,7 +5,10 @@ Run once: /usr/bin/python3 tests/CatInherit.Core.Tests/Fixtures/make_roc_fixture
 Positives are the class scored higher (members for membership inference; in-distribution for OOD AUROC).
   auc        = sklearn.metrics.roc_auc_score (ties count one half)
   tpr_at_fpr = max TPR over roc_curve(drop_intermediate=False) points with FPR <= rate
-  advantage  = max(TPR - FPR) over the same points
+  advantage  = max(TPR - FPR) over the same points (Youden's J, Roc.Advantage)
+  attacker_advantage = max |TPR - FPR| over roc_curve (default drop_intermediate=True), TF-Privacy's
+               RocCurve.get_attacker_advantage (tensorflow_privacy/privacy/privacy_tests/membership_inference_attack/
+               data_structures.py); the membership-inference 'advantage' metric
 """
 import json
 import os
@@ -27,6 +30,7 @@ def case(name, pos, neg, rates=(0.01, 0.1, 0.5)):
     y = np.r_[np.ones(len(pos)), np.zeros(len(neg))]
     s = np.r_[pos, neg]
     fpr, tpr, _ = roc_curve(y, s, drop_intermediate=False)
+    fpr_reduced, tpr_reduced, _ = roc_curve(y, s)
     return {
         "name": name,
         "positives": [float(v) for v in pos],
@@ -34,6 +38,7 @@ def case(name, pos, neg, rates=(0.01, 0.1, 0.5)):
         "auc": float(roc_auc_score(y, s)),
         "tpr_at_fpr": {str(r): float(tpr[fpr <= r].max()) for r in rates},
         "advantage": float((tpr - fpr).max()),
+        "attacker_advantage": float(max(np.abs(tpr_reduced - fpr_reduced))),
         # OOD view (OpenOOD v1.5): positives = in-distribution (higher score), negatives = OOD.
         "aupr_in": float(auc(*reversed(precision_recall_curve(y, s)[:2]))),
         "aupr_out": float(auc(*reversed(precision_recall_curve(1 - y, -s)[:2]))),
@@ -54,4 +59,4 @@ with open(os.path.join(HERE, "roc.json"), "w") as f:
     json.dump(cases, f, separators=(",", ":"))
     f.write("\n")
 for c in cases:
-    print(c["name"], c["auc"], c["tpr_at_fpr"], c["advantage"])
+    print(c["name"], c["auc"], c["tpr_at_fpr"], c["advantage"], c["attacker_advantage"])

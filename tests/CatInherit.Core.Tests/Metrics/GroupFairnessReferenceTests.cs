@@ -102,19 +102,35 @@ public sealed class GroupFairnessReferenceTests : IDisposable
     }
 
     [Fact]
-    public void A_group_without_positives_makes_tpr_metrics_undefined_with_the_reason()
+    public void A_group_without_positives_has_tpr_0_as_in_fairlearn_with_a_warning()
     {
+        // b has no positive labels: fairlearn (scikit-learn's normalised confusion matrix) takes its TPR as 0, so the
+        // difference is 1 − 0 = 1. Before, it was undefined and the check an error; now it is fairlearn's number.
         folder.Write("d.csv", "label,pred,sex\n1,1,a\n0,0,a\n0,1,b\n0,0,b\n");
         var policy = PolicyRun.FairnessPolicy("d.csv", checkExtra: "    resamples: 0\n").Replace("demographic_parity_difference", "equal_opportunity_difference");
 
         var check = Assert.Single(PolicyRun.Run(folder, policy).Report!.Checks);
 
+        Assert.Equal(CheckStatus.Fail, check.Status);
+        Assert.Equal(1.0, check.Metrics.Single(m => m.Name == "equal_opportunity_difference").Value);
+        Assert.Equal(0.0, check.Groups.Single(g => g.Name == "b").Metrics.Single(m => m.Name == "true_positive_rate").Value);
+        Assert.Contains("group 'b' has no rows labelled positive ('1'), so its true positive rate is 0/0; it is taken as 0, as fairlearn does (scikit-learn's normalised confusion matrix), in equal_opportunity_* and equalized_odds_*", check.Warnings);
+        Assert.Equal("equal_opportunity_difference 1 exceeds max 0.5 (n=4); true_positive_rate ranges from 0 ('b', n=2) to 1 ('a', n=2)", check.Message);
+    }
+
+    [Fact]
+    public void No_group_with_a_true_positive_leaves_the_tpr_ratio_undefined_with_the_reason()
+    {
+        folder.Write("d.csv", "label,pred,sex\n1,0,a\n0,1,a\n0,0,b\n0,1,b\n");
+        var policy = PolicyRun.FairnessPolicy("d.csv", checkExtra: "    resamples: 0\n").Replace("demographic_parity_difference, max: 0.5", "equal_opportunity_ratio, min: 0.8");
+
+        var result = PolicyRun.Run(folder, policy);
+        var check = Assert.Single(result.Report!.Checks);
+
         Assert.Equal(CheckStatus.Error, check.Status);
-        Assert.Equal("equal_opportunity_difference is undefined: group 'b' has no rows labelled positive ('1'), so its true positive rate is undefined (n=4)", check.Message);
-        Assert.DoesNotContain(check.Metrics, m => m.Name.StartsWith("equal", StringComparison.Ordinal));
-        Assert.Contains(check.Metrics, m => m.Name == "demographic_parity_difference");
-        var json = ReportWriters.ToText(PolicyRun.Run(folder, policy).Report!, new JsonReportWriter());
-        Assert.DoesNotContain("NaN", json, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("equal_opportunity_ratio is undefined: no group has a true positive (the true positive rate is 0 in every group), so the ratio of the smallest to the largest is 0/0 (fairlearn returns not-a-number here too) (n=4)", check.Message);
+        Assert.DoesNotContain(check.Metrics, m => m.Name == "equal_opportunity_ratio");
+        Assert.DoesNotContain("NaN", ReportWriters.ToText(result.Report, new JsonReportWriter()), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -126,7 +142,7 @@ public sealed class GroupFairnessReferenceTests : IDisposable
         var check = Assert.Single(PolicyRun.Run(folder, policy).Report!.Checks);
 
         Assert.Equal(CheckStatus.Error, check.Status);
-        Assert.Equal("demographic_parity_ratio is undefined: no group has a positive prediction, so the ratio is 0 / 0 (n=4)", check.Message);
+        Assert.Equal("demographic_parity_ratio is undefined: no group has a positive prediction (the selection rate is 0 in every group), so the ratio of the smallest to the largest is 0/0 (fairlearn returns not-a-number here too) (n=4)", check.Message);
     }
 
     [Fact]

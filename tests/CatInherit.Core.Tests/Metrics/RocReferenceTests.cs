@@ -28,6 +28,7 @@ public sealed class RocReferenceTests
 
         Assert.Equal(c.GetProperty("auc").GetDouble(), Roc.Auc(positives, negatives), 1e-12);
         Assert.Equal(c.GetProperty("advantage").GetDouble(), Roc.Advantage(positives, negatives), 1e-12);
+        Assert.Equal(c.GetProperty("attacker_advantage").GetDouble(), Roc.AttackerAdvantage(positives, negatives), 1e-12);
         Assert.Equal(c.GetProperty("aupr_in").GetDouble(), OodMetrics.AuPr(positives, negatives), 1e-12);
         Assert.Equal(c.GetProperty("aupr_out").GetDouble(), OodMetrics.AuPr(OodMetrics.Negate(negatives), OodMetrics.Negate(positives)), 1e-12);
         Assert.Equal(c.GetProperty("fpr_at_95_tpr").GetDouble(), OodMetrics.FprAt95Tpr(positives, negatives), 1e-12);

@@ -24,7 +24,12 @@ public sealed class PrivacyTests : IDisposable
     {
         Assert.Equal(-0.089257420525683875, 0.4 * Math.Log(0.8), 12);
         Assert.Equal(-2.5751006598945607, 1.6 * Math.Log(0.2), 12);
-        Assert.Equal(expected, MembershipAttack.Score(attack, [0.8f, 0.2f], label), 6);
+        Assert.Equal(expected, MembershipAttack.Score(attack, [0.8, 0.2], [], label), 12);
+
+        // The same row as logits (ln 0.8, ln 0.2): log-softmax gives the same logarithms. From logits the confidence
+        // attack ranks by ln p_y, which orders rows as p_y does and keeps apart what p_y would round to 1.
+        var fromLogits = attack == "confidence" ? Math.Log(expected) : expected;
+        Assert.Equal(fromLogits, MembershipAttack.Score(attack, [0.8, 0.2], [Math.Log(0.8), Math.Log(0.2)], label), 12);
     }
 
     private RunResult Membership(string members, string nonMembers, string extra = "")
@@ -93,17 +98,24 @@ public sealed class PrivacyTests : IDisposable
     }
 
     [Fact]
-    public void Unequal_sets_are_balanced_by_seeded_subsampling()
+    public void Unequal_sets_are_used_whole_and_balance_only_subsamples()
     {
         var members = "y,p\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"1,{0.5 + (i / 100.0)}\n"));
         var nonMembers = "y,p\n" + string.Concat(Enumerable.Range(0, 10).Select(i => $"1,{0.4 + (i / 100.0)}\n"));
 
-        var first = Membership(members, nonMembers).Report!;
-        var second = Membership(members, nonMembers).Report!;
+        var whole = Assert.Single(Membership(members, nonMembers).Report!.Checks);
+        var first = Membership(members, nonMembers, "    balance: true\n").Report!;
+        var second = Membership(members, nonMembers, "    balance: true\n").Report!;
 
+        // Every row by default: AUC, TPR at FPR and the advantage do not depend on the set sizes.
+        Assert.Equal(50, whole.Count);
+        Assert.DoesNotContain(whole.Warnings, w => w.StartsWith("balanced", StringComparison.Ordinal));
         Assert.Equal(20, Assert.Single(first.Checks).Count);
         Assert.Contains("balanced by subsampling: 10 members and 10 non-members of 40 and 10", first.Checks[0].Warnings);
         Assert.Equal(ReportWriters.ToText(first, new JsonReportWriter()), ReportWriters.ToText(second, new JsonReportWriter()));
+
+        // Here every member outscores every non-member, so the subsample changes the sample and not the numbers.
+        Assert.Equal(whole.Metrics.Select(m => m.Value), first.Checks[0].Metrics.Select(m => m.Value));
     }
 
     [Fact]

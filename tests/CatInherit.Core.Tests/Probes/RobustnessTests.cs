@@ -37,12 +37,54 @@ public sealed class RobustnessTests : IDisposable
         Assert.Equal(3, check.Details!["reliability"]!.AsArray().Count);
     }
 
-    [Fact]
-    public void A_confidence_on_a_bin_edge_falls_in_the_lower_bin()
+    [Theory]
+    [InlineData(0.4, 5)]
+    [InlineData(0.6, 8)]
+    [InlineData(0.8, 11)]
+    public void A_confidence_on_a_bin_edge_falls_in_the_lower_bin(double confidence, int bin)
     {
-        float[] p = [0.2f, 0.8f];
-        Assert.Equal(Math.Abs(1 - 0.8f), Calibration.Ece(p, 2, [1], [0], 5), 6);
-        Assert.Equal(0.0, Calibration.Brier([0f, 1f], 2, [1], [0]));
+        // 0.4, 0.6 and 0.8 are the float64 edges 6/15, 9/15 and 12/15: (lo, hi] puts each in the bin it closes; one ulp
+        // above, it opens the next. As float32 (0.4f = 0.4000000059...) they would all land one bin up.
+        Assert.Equal(confidence, (bin + 1) / 15.0);
+        Assert.Equal(bin, Calibration.Bin(confidence, 15));
+        Assert.Equal(bin + 1, Calibration.Bin(Math.BitIncrement(confidence), 15));
+        Assert.Equal(bin + 1, Calibration.Bin((float)confidence, 15));
+
+        // One row whose top-label confidence is on the edge: the reliability table names the bin it went to.
+        folder.Write("d.csv", FormattableString.Invariant($"y,a,b,c\n0,{confidence:R},{(1 - confidence) / 2:R},{(1 - confidence) / 2:R}\n"));
+        var check = Single("  d: { path: d.csv, label: y, scores: [a, b, c], score_kind: probabilities }\n", "  - { id: cal, kind: calibration, dataset: d, resamples: 0 }\n");
+        var row = Assert.Single(check.Details!["reliability"]!.AsArray())!;
+        Assert.Equal(FormattableString.Invariant($"({bin / 15.0:0.###}, {(bin + 1) / 15.0:0.###}]"), row["bin"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Every_edge_k_over_b_closes_bin_k_and_the_next_double_opens_the_next()
+    {
+        // c · B rounds: one ulp above 1/3, ceil(c · 3) − 1 is still 0. The bin is decided against the edges k / B themselves.
+        Assert.Equal(1.0, Math.Ceiling(Math.BitIncrement(1 / 3.0) * 3));
+        for (var bins = 1; bins <= 200; bins++)
+        {
+            for (var k = 1; k <= bins; k++)
+            {
+                var edge = (double)k / bins;
+                Assert.Equal(k - 1, Calibration.Bin(edge, bins));
+                Assert.Equal(k - 1, Calibration.Bin(Math.BitDecrement(edge), bins));
+                if (k < bins)
+                {
+                    Assert.Equal(k, Calibration.Bin(Math.BitIncrement(edge), bins));
+                }
+            }
+
+            Assert.Equal(0, Calibration.Bin(0, bins));
+        }
+    }
+
+    [Fact]
+    public void Ece_and_brier_read_float64_probabilities()
+    {
+        double[] p = [0.2, 0.8];
+        Assert.Equal(0.2, Calibration.Ece(p, 2, [1], [0], 5), 15);
+        Assert.Equal(0.0, Calibration.Brier([0.0, 1.0], 2, [1], [0]));
     }
 
     [Fact]

@@ -104,10 +104,9 @@ internal sealed class AttributeInferenceProbe : IProbe
             return outputs.ToRows();
         }
 
-        if (input.Predictions?.Probabilities is { } p)
+        if (input.Predictions is { Probabilities: not null } p)
         {
-            var k = input.Predictions.Classes.Length;
-            return [.. Enumerable.Range(0, p.Length / k).Select(r => p.AsSpan(r * k, k).ToArray().Select(v => (double)v).ToArray())];
+            return [.. Enumerable.Range(0, p.Count).Select(r => p.ProbabilityRow(r).ToArray())];
         }
 
         return null;

@@ -43,8 +43,7 @@ internal sealed class CalibrationProbe : IProbe
             var inBin = all.Where(r =>
             {
                 var c = probabilities.AsSpan(r * k, k);
-                var top = c[Probability.ArgMax(c)];
-                return Math.Clamp((int)Math.Ceiling(top * bins) - 1, 0, bins - 1) == b;
+                return Metrics.Calibration.Bin(c[Probability.ArgMax(c)], bins) == b;
             }).ToArray();
             if (inBin.Length == 0)
             {
@@ -56,7 +55,7 @@ internal sealed class CalibrationProbe : IProbe
                 ["bin"] = string.Create(CultureInfo.InvariantCulture, $"({lo:0.###}, {hi:0.###}]"),
                 ["n"] = inBin.Length,
                 ["accuracy"] = inBin.Count(r => Probability.ArgMax(probabilities.AsSpan(r * k, k)) == labels[r]) / (double)inBin.Length,
-                ["confidence"] = inBin.Average(r => { var c = probabilities.AsSpan(r * k, k); return (double)c[Probability.ArgMax(c)]; }),
+                ["confidence"] = inBin.Average(r => { var c = probabilities.AsSpan(r * k, k); return c[Probability.ArgMax(c)]; }),
             });
         }
 

@@ -69,8 +69,8 @@ internal sealed partial class CounterfactualProbe : IProbe
         var n = pairs.Texts.Count;
         var flips = new bool[n];
         var deltas = new double[n];
-        var p = new float[Math.Max(2, original.Width)];
-        var q = new float[p.Length];
+        var p = new double[Math.Max(2, original.Width)];
+        var q = new double[p.Length];
         var before = new double[n];
         var after = new double[n];
         for (var i = 0; i < n; i++)

@@ -152,6 +152,7 @@ internal sealed class GroupFairnessProbe : IProbe
         }
 
         var counts = included.Select(g => all[g]).ToArray();
+        warnings.AddRange(ZeroDenominators(counts, [.. included.Select(g => groupNames[g])], predictions.Classes[positive]));
         var values = new double[GroupFairnessKind.MetricNames.Length];
         GroupFairnessMetrics.Compute(counts, values);
 
@@ -173,7 +174,7 @@ internal sealed class GroupFairnessProbe : IProbe
             Count = counts.Sum(c => c.Count),
             Metrics = [.. GroupFairnessKind.MetricNames.Select((name, m) => new KeyValuePair<string, double>(name, values[m]))],
             Intervals = intervals,
-            Undefined = [.. GroupFairnessKind.MetricNames.Where((_, m) => double.IsNaN(values[m])).Select(name => new KeyValuePair<string, string>(name, WhyUndefined(name, counts, includedNames, predictions.Classes[positive])))],
+            Undefined = [.. GroupFairnessKind.MetricNames.Where((_, m) => double.IsNaN(values[m])).Select(name => new KeyValuePair<string, string>(name, WhyUndefined(name, counts)))],
             Groups = [.. Enumerable.Range(0, groupCount).Select(g => Group(groupNames[g], all[g], all[g].Count < minSize))],
             Warnings = warnings,
             Explain = metric => Explain(metric, counts, includedNames),
@@ -291,36 +292,60 @@ internal sealed class GroupFairnessProbe : IProbe
 
         AddIfDefined("selection_rate", c.SelectionRate);
         AddIfDefined("accuracy", c.Accuracy);
-        AddIfDefined("true_positive_rate", c.TruePositiveRate);
-        AddIfDefined("false_positive_rate", c.FalsePositiveRate);
+        AddIfDefined("true_positive_rate", c.FairlearnTruePositiveRate);
+        AddIfDefined("false_positive_rate", c.FairlearnFalsePositiveRate);
         return new GroupReport(name, c.Count, excluded, metrics);
     }
 
-    private static string WhyUndefined(string metric, ConfusionCounts[] groups, string[] names, string positive)
+    /// <summary>
+    /// One warning per rate that some included group has as 0 / 0, naming the groups: fairlearn takes it as 0 (scikit-learn's
+    /// normalised confusion matrix), and so do the summaries here, so the numbers are fairlearn's.
+    /// </summary>
+    private static IEnumerable<string> ZeroDenominators(ConfusionCounts[] groups, string[] names, string positive)
+    {
+        string List(Func<ConfusionCounts, bool> lacks, out int count)
+        {
+            var lacking = names.Where((_, g) => lacks(groups[g])).Select(n => $"'{n}'").ToArray();
+            count = lacking.Length;
+            return string.Join(", ", lacking);
+        }
+
+        var noPositives = List(c => c.TruePositives + c.FalseNegatives == 0, out var p);
+        if (p > 0)
+        {
+            yield return $"{(p == 1 ? "group" : "groups")} {noPositives} {(p == 1 ? "has" : "have")} no rows labelled positive ('{positive}'), so {(p == 1 ? "its" : "their")} true positive rate is 0/0; it is taken as 0, as fairlearn does (scikit-learn's normalised confusion matrix), in equal_opportunity_* and equalized_odds_*";
+        }
+
+        var noNegatives = List(c => c.FalsePositives + c.TrueNegatives == 0, out var n);
+        if (n > 0)
+        {
+            yield return $"{(n == 1 ? "group" : "groups")} {noNegatives} {(n == 1 ? "has" : "have")} no rows labelled negative (not '{positive}'), so {(n == 1 ? "its" : "their")} false positive rate is 0/0; it is taken as 0, as fairlearn does (scikit-learn's normalised confusion matrix), in equalized_odds_*";
+        }
+    }
+
+    private static string WhyUndefined(string metric, ConfusionCounts[] groups)
     {
         if (groups.Length == 0)
         {
             return "every group is smaller than min_group_size, so no group is left to compare";
         }
 
-        string NoRows(Func<ConfusionCounts, bool> lacks, string what) =>
-            string.Join(", ", names.Where((_, g) => lacks(groups[g])).Select(n => $"'{n}'")) is { Length: > 0 } list
-                ? $"group {list} has no rows labelled {what}, so its {(what.StartsWith("positive", StringComparison.Ordinal) ? "true" : "false")} positive rate is undefined"
-                : string.Empty;
-
-        var noPositives = NoRows(c => c.TruePositives + c.FalseNegatives == 0, $"positive ('{positive}')");
-        var noNegatives = NoRows(c => c.FalsePositives + c.TrueNegatives == 0, $"negative (not '{positive}')");
+        const string noTruePositive = "no group has a true positive (the true positive rate is 0 in every group), so the ratio of the smallest to the largest is 0/0 (fairlearn returns not-a-number here too)";
         return metric switch
         {
-            "demographic_parity_ratio" => "no group has a positive prediction, so the ratio is 0 / 0",
-            "equal_opportunity_difference" => noPositives,
-            "equal_opportunity_ratio" when noPositives.Length > 0 => noPositives,
-            "equal_opportunity_ratio" => "no group has a true positive, so the ratio is 0 / 0",
-            "equalized_odds_difference" => string.Join("; ", new[] { noPositives, noNegatives }.Where(s => s.Length > 0)),
-            "equalized_odds_ratio" when noPositives.Length + noNegatives.Length > 0 => string.Join("; ", new[] { noPositives, noNegatives }.Where(s => s.Length > 0)),
-            "equalized_odds_ratio" => "no group has a true positive or no group has a false positive, so a ratio is 0 / 0",
+            "demographic_parity_ratio" => "no group has a positive prediction (the selection rate is 0 in every group), so the ratio of the smallest to the largest is 0/0 (fairlearn returns not-a-number here too)",
+            "equal_opportunity_ratio" => noTruePositive,
+            "equalized_odds_ratio" => double.IsNaN(RatioOf(groups, c => c.FairlearnFalsePositiveRate))
+                ? "no group has a true positive and no group has a false positive, so both ratios are 0/0 (fairlearn returns not-a-number here too)"
+                : "no group has a true positive, so the true positive rate ratio is 0/0; fairlearn's equalized_odds_ratio is Python's min() over [TPR ratio, FPR ratio], which keeps a 0/0 that comes first, so it returns not-a-number too",
             _ => "no rows",
         };
+    }
+
+    private static double RatioOf(ConfusionCounts[] groups, Func<ConfusionCounts, double> rate)
+    {
+        var values = groups.Select(rate).ToArray();
+        return values.Max() == 0 ? double.NaN : values.Min() / values.Max();
     }
 
     private static string? Explain(string metric, ConfusionCounts[] groups, string[] names)
@@ -333,8 +358,8 @@ internal sealed class GroupFairnessProbe : IProbe
         if (metric.StartsWith("equalized_odds", StringComparison.Ordinal))
         {
             // Explain with the component that decides the value: the larger difference, or the smaller ratio.
-            if (Spread("true_positive_rate", c => c.TruePositiveRate, groups, names) is not { } tpr
-                || Spread("false_positive_rate", c => c.FalsePositiveRate, groups, names) is not { } fpr)
+            if (Spread("true_positive_rate", c => c.FairlearnTruePositiveRate, groups, names) is not { } tpr
+                || Spread("false_positive_rate", c => c.FairlearnFalsePositiveRate, groups, names) is not { } fpr)
             {
                 return null;
             }
@@ -349,7 +374,7 @@ internal sealed class GroupFairnessProbe : IProbe
         (string Rate, Func<ConfusionCounts, double> Of)? rate = metric switch
         {
             "demographic_parity_difference" or "demographic_parity_ratio" => ("selection_rate", c => c.SelectionRate),
-            "equal_opportunity_difference" or "equal_opportunity_ratio" => ("true_positive_rate", c => c.TruePositiveRate),
+            "equal_opportunity_difference" or "equal_opportunity_ratio" => ("true_positive_rate", c => c.FairlearnTruePositiveRate),
             "worst_group_accuracy" => ("accuracy", c => c.Accuracy),
             _ => null,
         };

@@ -8,13 +8,18 @@ using CatInherit.Policy.Schema;
 namespace CatInherit.Probes.MembershipInference;
 
 /// <summary>
-/// membership-inference: a threshold attack on the model's outputs, members as the positive class.
-/// auc (ties count ½), tpr_at_fpr (largest TPR with FPR ≤ fpr), advantage (max TPR − FPR). When the two
-/// sets differ in size the larger is subsampled (seeded) to the smaller's size, unless balance is off.
+/// membership-inference: a threshold attack on the model's outputs, members as the positive class, on every row of
+/// both sets. auc (ties count ½), leakage_auc (max(auc, 1 − auc)), tpr_at_fpr (largest TPR with FPR ≤ fpr), advantage
+/// (max |TPR − FPR|). <c>balance: true</c> subsamples the larger set (seeded) to the smaller's size, which changes the
+/// sample and nothing else.
 /// </summary>
 internal sealed class MembershipInferenceProbe : IProbe
 {
     private static readonly string[] MetricNames = MembershipInferenceKind.Descriptor.ReportedMetrics;
+    private static readonly int Auc = Array.IndexOf(MetricNames, "auc");
+    private static readonly int LeakageAuc = Array.IndexOf(MetricNames, "leakage_auc");
+    private static readonly int TprAtFpr = Array.IndexOf(MetricNames, "tpr_at_fpr");
+    private static readonly int Advantage = Array.IndexOf(MetricNames, "advantage");
 
     public CheckKindDescriptor Descriptor => MembershipInferenceKind.Descriptor;
 
@@ -75,7 +80,7 @@ internal sealed class MembershipInferenceProbe : IProbe
         var (memberScores, memberLabels) = Scores(members, attack, Enumerable.Range(0, members.Table.RowCount));
         var (nonMemberScores, nonMemberLabels) = Scores(nonMembers, attack, nonMemberRows);
         var seed = context.CheckSeed;
-        if ((check.Values.Bool("balance")) && memberScores.Length != nonMemberScores.Length && memberScores.Length > 0 && nonMemberScores.Length > 0)
+        if (check.Values.Bool("balance") && memberScores.Length != nonMemberScores.Length && memberScores.Length > 0 && nonMemberScores.Length > 0)
         {
             var size = Math.Min(memberScores.Length, nonMemberScores.Length);
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"balanced by subsampling: {size} members and {size} non-members of {memberScores.Length} and {nonMemberScores.Length}"));
@@ -100,6 +105,12 @@ internal sealed class MembershipInferenceProbe : IProbe
         Compute(memberScores, nonMemberScores, fpr, values);
         var intervals = ProbeRequirements.TwoSampleBootstrap(check, context.CheckSeed, memberScores.Length, nonMemberScores.Length, MetricNames, values, (m, n, output) =>
             Compute([.. m.Select(i => memberScores[i])], [.. n.Select(i => nonMemberScores[i])], fpr, output));
+        // An attack that ranks members lower is still an attack (the attacker flips it): say so when the data are sure of it.
+        if (intervals.FirstOrDefault(i => i.Key == "auc") is { Key: not null, Value.Upper: < 0.5 } auc)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"the model ranks members lower than non-members: AUC {Numbers.Format(values[Auc])} {Numbers.Format(auc.Value)} lies entirely below 0.5, and an attacker who flips the rule gets leakage_auc {Numbers.Format(values[LeakageAuc])}; an 'auc' gate cannot see this, gate on 'leakage_auc' or 'advantage'"));
+        }
 
         var undefined = memberScores.Length == 0 || nonMemberScores.Length == 0
             ? MetricNames.Select(m => new KeyValuePair<string, string>(m, "the attack needs at least one member and one non-member")).ToArray()
@@ -122,24 +133,25 @@ internal sealed class MembershipInferenceProbe : IProbe
                 ["roc"] = undefined.Length > 0 ? null : Roc.CurveForPlot(memberScores, nonMemberScores),
             },
             Explain = _ => undefined.Length > 0 ? null : string.Create(CultureInfo.InvariantCulture,
-                $"{attack} attack: AUC {values[0]:0.####}, TPR {values[1]:0.####} at FPR ≤ {fpr} ({memberScores.Length} members, {nonMemberScores.Length} non-members); 0.5 AUC is chance"),
+                $"{attack} attack: AUC {values[Auc]:0.####} (leakage AUC {values[LeakageAuc]:0.####}), TPR {values[TprAtFpr]:0.####} at FPR ≤ {fpr} ({memberScores.Length} members, {nonMemberScores.Length} non-members); 0.5 AUC is chance"),
         };
     }
 
     private static void Compute(ReadOnlySpan<double> members, ReadOnlySpan<double> nonMembers, double fpr, Span<double> output)
     {
-        output[0] = Roc.Auc(members, nonMembers);
-        output[1] = Roc.TprAtFpr(members, nonMembers, fpr);
-        output[2] = Roc.Advantage(members, nonMembers);
+        var auc = Roc.Auc(members, nonMembers);
+        output[Auc] = auc;
+        output[LeakageAuc] = Math.Max(auc, 1 - auc);
+        output[TprAtFpr] = Roc.TprAtFpr(members, nonMembers, fpr);
+        output[Advantage] = Roc.AttackerAdvantage(members, nonMembers);
     }
 
     private static (double[] Scores, int[] Labels) Scores(ProbeInput input, string attack, IEnumerable<int> rows)
     {
         var predictions = input.Predictions!;
-        var k = predictions.Classes.Length;
         var chosen = rows.ToArray();
         var labels = chosen.Select(r => predictions.Labels.Length > 0 ? predictions.Labels[r] : 0).ToArray();
-        return ([.. chosen.Select((r, i) => MembershipAttack.Score(attack, predictions.Probabilities.AsSpan(r * k, k), labels[i]))], labels);
+        return ([.. chosen.Select((r, i) => MembershipAttack.Score(attack, predictions.ProbabilityRow(r), predictions.LogitRow(r), labels[i]))], labels);
     }
 
     /// <summary>
@@ -223,11 +235,11 @@ internal sealed class MembershipInferenceProbe : IProbe
             return [.. Enumerable.Range(0, table.RowCount).Select(r => string.Join(",", columns.Select(c => c[r].ToString("R", CultureInfo.InvariantCulture))))];
         }
 
+        // The logits when there are logits: two near-certain rows can share rounded probabilities but not their logits.
         var predictions = input.Predictions!;
-        var k = predictions.Classes.Length;
         return [.. Enumerable.Range(0, predictions.Count).Select(r =>
             (predictions.Labels.Length > 0 ? predictions.Classes[predictions.Labels[r]] : string.Empty) + "\u001F"
-            + string.Join(",", predictions.Probabilities!.AsSpan(r * k, k).ToArray().Select(p => p.ToString("R", CultureInfo.InvariantCulture))))];
+            + string.Join(",", (predictions.Logits is null ? predictions.ProbabilityRow(r) : predictions.LogitRow(r)).ToArray().Select(p => p.ToString("R", CultureInfo.InvariantCulture))))];
     }
 
     private static string Identity(ProbeInput input) =>

@@ -10,11 +10,18 @@ namespace CatInherit.Probes.Ood;
 /// </summary>
 internal static class OodScores
 {
+    /// <summary>The largest class probability of each row, in float64 (softmax of the logits where there are logits).</summary>
     public static double[] Msp(ProbeInput input)
     {
         var p = input.Predictions!;
-        var k = p.Classes.Length;
-        return [.. Enumerable.Range(0, p.Count).Select(r => (double)p.Probabilities.AsSpan(r * k, k).ToArray().Max())];
+        var result = new double[p.Count];
+        for (var r = 0; r < result.Length; r++)
+        {
+            var row = p.ProbabilityRow(r);
+            result[r] = row[Metrics.Probability.ArgMax(row)];
+        }
+
+        return result;
     }
 
     public static double[] MaxLogit(double[][] logits) => [.. logits.Select(row => row.Max())];
