@@ -9,11 +9,11 @@ namespace CatInherit.Tests.CodeFirst;
 /// <summary>
 /// The code-first API cannot drift from the catalog: every kind has a builder, every key a typed method, every gateable
 /// metric and every allowed value an enum member (and nothing the catalog does not have). When a kind is added, these
-/// tests say what to add (CONTRIBUTING.md, "Adding a check kind", step 4).
+/// tests say what to add (CONTRIBUTING.md, "Adding a check kind", step 3).
 /// </summary>
 public sealed class CodeFirstCoverageTests
 {
-    private const string HowTo = "see CONTRIBUTING.md, 'Adding a check kind', step 4 (code first)";
+    private const string HowTo = "see CONTRIBUTING.md, 'Adding a check kind', step 3 (code first)";
 
     /// <summary>Common keys a code-first check does not write: its kind (the builder is the kind), and baselines (they live beside a policy file).</summary>
     private static readonly string[] NotInCode = ["kind", "baseline"];
