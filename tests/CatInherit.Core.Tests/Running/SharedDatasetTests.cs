@@ -138,6 +138,22 @@ public sealed class SharedDatasetTests : IDisposable
     }
 
     [Fact]
+    public void Validation_checks_the_columns_of_every_model_a_dataset_is_fed_to()
+    {
+        var path = folder.Write("catinherit.yaml", Models.Replace("backdoored:\n    path: backdoored.onnx\n    provider: cpu\n    cache: false\n    inputs: { features: [a, b, c] }", "backdoored:\n    path: backdoored.onnx\n    provider: cpu\n    cache: false\n    inputs: { features: [a, b, d] }", StringComparison.Ordinal) + """
+            datasets:
+              d: { path: d.csv, label: y, model: clean }
+            checks:
+              - { id: clean, kind: calibration, dataset: d }
+              - { id: backdoored, kind: calibration, dataset: d, model: backdoored }
+            """);
+
+        var problems = PolicyValidator.Validate(path).Diagnostics.Where(d => d.IsError).Select(d => d.ToString().Replace(folder.Path + "/", string.Empty, StringComparison.Ordinal));
+
+        Assert.Equal(["catinherit.yaml(13,32): error CAT0102: column 'd' (model input feature) is not in d.csv. Did you mean 'a'? Columns: a, b, c, y, sex"], problems);
+    }
+
+    [Fact]
     public void A_policy_without_datasets_runs_checks_that_read_none_and_explains_one_that_does()
     {
         File.Copy(Path.Combine(RepoPaths.SentimentModel, "vocab.txt"), folder.File("vocab.txt"));
