@@ -243,4 +243,61 @@ public sealed class XunitConsumerTests : IDisposable
         Assert.All(results, r => Assert.Equal("Failed", r.Outcome));
         Assert.All(results, r => Assert.Contains("catinherit.yaml(1,10): error CAT0003: policy version 2 is not supported; this release reads version 1", r.Message));
     }
+
+    private const string CodeFirstCode = """
+        using CatInherit.CodeFirst;
+        using Xunit;
+
+        namespace My.Tests;
+
+        public class CodeFirstTests
+        {
+            private static readonly int[] Labels = [1, 0, 1, 0, 1, 0, 1, 0];
+            private static readonly int[] Predicted = [1, 1, 1, 0, 1, 0, 0, 0];
+            private static readonly string[] Sex = ["f", "f", "f", "f", "m", "m", "m", "m"];
+
+            [Fact]
+            public void StrictParity() => Inheritance.Predictions(Labels, Predicted)
+                .GroupFairness(Sex)
+                .ShouldBeAtMost(GroupFairnessMetric.DemographicParityDifference, 0.1)
+                .Named("strict-parity")
+                .Assert();
+
+            [Fact]
+            public void LooseParity() => Inheritance.Predictions(Labels, Predicted)
+                .GroupFairness(Sex)
+                .ShouldBeAtMost(GroupFairnessMetric.DemographicParityDifference, 0.6)
+                .Assert();
+
+            [Fact]
+            public void SizedParity() => Inheritance.Predictions(Labels, Predicted)
+                .GroupFairness(Sex)
+                .MinGroupSize(0)
+                .Assert();
+        }
+        """;
+
+    [Fact]
+    public void Code_first_checks_fail_in_dotnet_test_with_the_description_or_the_user_s_file_and_line()
+    {
+        var project = Consumer(V3Packages, CodeFirstCode);
+        File.Move(Path.Combine(project, "PolicyTests.cs"), Path.Combine(project, "CodeFirstTests.cs"));
+        var line = CodeFirstCode.Split('\n').ToList().FindIndex(l => l.Contains(".MinGroupSize(0)", StringComparison.Ordinal)) + 1;
+
+        var results = Test(project, out var outcome);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal(["LooseParity: Passed", "SizedParity: Failed", "StrictParity: Failed"], results.Select(r => $"{r.Name.Split('.')[^1]}: {r.Outcome}").Order(StringComparer.Ordinal));
+        var strict = results.Single(r => r.Name.EndsWith("StrictParity", StringComparison.Ordinal));
+        Assert.Contains("CatInherit.CodeFirst.InheritanceCheckException", strict.Message);
+        Assert.Contains("group-fairness: strict-parity: fail — demographic_parity_difference 0.5 [", strict.Message);
+        Assert.Contains("exceeds max 0.1 (n=8)", strict.Message);
+        // The bad value is reported at the line of the builder call that gave it, in the user's own file, as the
+        // compiler names it (its full path; /_/... where a build maps source paths).
+        var sized = results.Single(r => r.Name.EndsWith("SizedParity", StringComparison.Ordinal));
+        var expected = $"CodeFirstTests.cs({line}): error CAT0015: 'min_group_size' in check 'code-first' must be at least 1; found 0";
+        Assert.True(
+            sized.Message.StartsWith($"CatInherit.Policy.InvalidInputException : {Path.Combine(project, expected)}", StringComparison.Ordinal) || sized.Message.Contains($"/_/{expected}", StringComparison.Ordinal),
+            $"expected an InvalidInputException at '{expected}', found:\n{sized.Message}");
+    }
 }

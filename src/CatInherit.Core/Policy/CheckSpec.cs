@@ -48,6 +48,12 @@ public sealed class CheckSpec
     /// <summary>Every dataset the check names, by key (<c>dataset</c>, <c>members</c>, <c>ood</c>...).</summary>
     public IReadOnlyDictionary<string, string> DatasetRefs { get; internal init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Every dataset the check names, by key, as the check reads it: <see cref="DatasetSpec.FeedingModel"/> is the model
+    /// that computes its outputs for this check (<see cref="PolicyReferences.Bind"/>).
+    /// </summary>
+    internal IReadOnlyDictionary<string, DatasetSpec> Datasets { get; init; } = new Dictionary<string, DatasetSpec>();
+
     internal SpecValues Values { get; }
 
     /// <summary>The policy's folder: word-list files resolve against it.</summary>

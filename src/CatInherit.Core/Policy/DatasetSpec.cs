@@ -46,10 +46,13 @@ public sealed class DatasetSpec
     /// <summary>True when the dataset holds the model's outputs itself (a <c>prediction</c> or <c>scores</c> column): no model runs on it.</summary>
     public bool HasOwnOutputs => Prediction is not null || Scores.Count > 0;
 
-    /// <summary>The model the dataset declares (its <c>model:</c>, else the policy's only model); see <see cref="PolicyReferences"/>.</summary>
+    /// <summary>
+    /// The model the dataset is declared for: its <c>model:</c>, else the policy's only model; for a check that names its
+    /// own <c>model:</c>, that model (the dataset as the check reads it, see <see cref="PolicyReferences"/>).
+    /// </summary>
     public ModelSpec? DeclaredModel { get; internal set; }
 
-    /// <summary>The model that computes the dataset's outputs, or null when it has its own (or no model is declared).</summary>
+    /// <summary>The model that computes the dataset's outputs (<see cref="DeclaredModel"/>), or null when it has its own (or no model is declared).</summary>
     public ModelSpec? FeedingModel { get; internal set; }
 
     /// <summary>Whether the run will have class probabilities for it: scores, or a classifier model without a prediction column.</summary>
@@ -65,4 +68,7 @@ public sealed class DatasetSpec
     public SourceLocation Location => Values.Owner;
 
     internal SpecValues Values { get; }
+
+    /// <summary>The same dataset declared for another model; only <see cref="PolicyReferences.Bind"/> decides which.</summary>
+    internal DatasetSpec BoundTo(ModelSpec? declared, ModelSpec? feeding) => new(Name, Path, DisplayPath, Values) { DeclaredModel = declared, FeedingModel = feeding };
 }

@@ -45,6 +45,14 @@ public static class DiagnosticCodes
     /// <summary>A value refers to a class that the dataset does not have.</summary>
     public const string UnknownClass = "CAT0027";
 
+    // Code-first checks: what only code can get wrong.
+    /// <summary>Values given in code that do not line up: columns of different lengths, rows of different widths, no rows.</summary>
+    public const string CodeFirstShape = "CAT0040";
+    /// <summary>Values given in code for a dataset that is read from a file.</summary>
+    public const string CodeFirstValuesForFile = "CAT0041";
+    /// <summary>One name for two different datasets, models or columns of a code-first check.</summary>
+    public const string CodeFirstName = "CAT0042";
+
     /// <summary>A check without a gate: valid, but it can never fail.</summary>
     public const string NoGate = "CAT0030";
     /// <summary>Too few bootstrap resamples for a stable interval decision.</summary>

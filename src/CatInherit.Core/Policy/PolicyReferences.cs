@@ -6,9 +6,11 @@ namespace CatInherit.Policy;
 /// </summary>
 /// <remarks>
 /// The rule, in full: a model named with <c>model:</c> is that model; no name means the policy's only model
-/// (none when it declares several). A dataset's declared model is its own <c>model:</c>; the dataset is fed to
-/// that model only when it has neither <c>prediction</c> nor <c>scores</c>. A check is served by its own
-/// <c>model:</c>, else by its <c>dataset</c>'s declared model.
+/// (none when it declares several). A dataset with neither <c>prediction</c> nor <c>scores</c> is fed to a model:
+/// for each check, the check's own <c>model:</c>, else the dataset's <c>model:</c> (its default), else the only
+/// model. So one dataset can be fed to several models, once per (dataset, model) pair. A check is served (its
+/// generated texts run, its report names it) by its own <c>model:</c>, else by its <c>dataset</c>'s model.
+/// Running the same checks over several models (<c>compare:</c>) is <see cref="Bind(DatasetSpec, string?)"/> once per model.
 /// </remarks>
 internal sealed class PolicyReferences(IReadOnlyList<ModelSpec> models, IReadOnlyList<DatasetSpec> datasets)
 {
@@ -22,22 +24,28 @@ internal sealed class PolicyReferences(IReadOnlyList<ModelSpec> models, IReadOnl
     /// <summary>A dataset by name.</summary>
     public DatasetSpec? FindDataset(string? name) => name is null ? null : Datasets.FirstOrDefault(d => d.Name == name);
 
-    /// <summary>The model a dataset declares (its own <c>model:</c>, else the only model).</summary>
-    public ModelSpec? DeclaredModel(DatasetSpec dataset) => FindModel(dataset.ModelName);
-
-    /// <summary>The model that computes the dataset's outputs: its declared model, when it has no predictions or scores of its own.</summary>
-    public ModelSpec? FeedingModel(DatasetSpec dataset) => dataset.HasOwnOutputs ? null : DeclaredModel(dataset);
-
     /// <summary>The model that serves a check: its own <c>model:</c>, else its dataset's declared model, else the only model.</summary>
     public ModelSpec? ServingModel(string? checkModel, string? datasetName) => FindModel(checkModel ?? FindDataset(datasetName)?.ModelName);
 
-    /// <summary>Fills in every dataset's resolved models.</summary>
-    public void Bind()
+    /// <summary>
+    /// The dataset as a check reads it: declared for (and, without outputs of its own, fed to) the check's model
+    /// <paramref name="checkModel"/>, else its own <c>model:</c>, else the only model. With no check model this is the
+    /// dataset's default binding.
+    /// </summary>
+    public DatasetSpec Bind(DatasetSpec dataset, string? checkModel)
+    {
+        var declared = FindModel(checkModel ?? dataset.ModelName);
+        var feeding = dataset.HasOwnOutputs ? null : declared;
+        return checkModel is null && dataset.DeclaredModel == declared && dataset.FeedingModel == feeding ? dataset : dataset.BoundTo(declared, feeding);
+    }
+
+    /// <summary>Fills in every dataset's default binding (its own <c>model:</c>, else the only model).</summary>
+    public void BindDefaults()
     {
         foreach (var dataset in Datasets)
         {
-            dataset.DeclaredModel = DeclaredModel(dataset);
-            dataset.FeedingModel = FeedingModel(dataset);
+            dataset.DeclaredModel = FindModel(dataset.ModelName);
+            dataset.FeedingModel = dataset.HasOwnOutputs ? null : dataset.DeclaredModel;
         }
     }
 
@@ -66,12 +74,12 @@ internal sealed class PolicyReferences(IReadOnlyList<ModelSpec> models, IReadOnl
         return dataset;
     }
 
-    /// <summary>Reports a dataset that needs a model when several could compute it and it names none.</summary>
+    /// <summary>Reports a dataset that needs a model when several could compute it and neither the check nor the dataset names one.</summary>
     public void RequireUnambiguousModel(DatasetSpec dataset, SpecValues values, string key, string context, List<Diagnostic> diagnostics)
     {
-        if (!dataset.HasOwnOutputs && Models.Count > 1 && dataset.ModelName is null)
+        if (!dataset.HasOwnOutputs && Models.Count > 1 && dataset.ModelName is null && values.GetString("model") is null)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownModel, values.LocationOf(key), $"{context} uses dataset '{dataset.Name}', which several models could compute ({string.Join(", ", Models.Select(m => m.Name))}); add 'model: <name>' to the dataset"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownModel, values.LocationOf(key), $"{context} uses dataset '{dataset.Name}', which several models could compute ({string.Join(", ", Models.Select(m => m.Name))}); add 'model: <name>' to the check (or to the dataset, for every check that reads it)"));
         }
     }
 

@@ -42,7 +42,7 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
         var models = ReadModels(top.Nodes);
         var datasets = top.Nodes.GetValueOrDefault("datasets") is { } datasetsNode ? ReadDatasets(datasetsNode, models) : [];
         var references = new PolicyReferences(models, datasets);
-        references.Bind();
+        references.BindDefaults();
         var checks = top.Nodes.GetValueOrDefault("checks") is { } checksNode ? ReadChecks(checksNode, references) : [];
         return new InheritancePolicy(reader.File, models, datasets, checks);
     }
@@ -153,11 +153,6 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
             return result;
         }
 
-        if (map.Entries.Count == 0)
-        {
-            reader.Error(DiagnosticCodes.MissingKey, map.Location, "'datasets' is empty; declare at least one dataset");
-        }
-
         var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var (key, value) in map.Entries)
         {
@@ -177,7 +172,7 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
             var read = reader.ReadMap(datasetMap, PolicySchema.DatasetKeys, $"dataset '{key.Value}'");
             var values = read.Values;
             var (path, display) = reader.ResolvePath(values, "path", "data file", requireFile: !reader.InMemoryDatasets.Contains(key.Value));
-            if (values.Has("path") && !DataExtensions.Contains(Path.GetExtension(display), StringComparer.OrdinalIgnoreCase))
+            if (values.Has("path") && !reader.InMemoryDatasets.Contains(key.Value) && !DataExtensions.Contains(Path.GetExtension(display), StringComparer.OrdinalIgnoreCase))
             {
                 reader.Error(DiagnosticCodes.UnsupportedDataFormat, values.LocationOf("path"), $"'{display}' is not a .csv, .tsv or .jsonl file");
             }
@@ -275,6 +270,9 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
             reader.Error(DiagnosticCodes.WrongType, kindNode.Location, $"'kind' must be a check kind name; found {kindNode.Describe()}");
         }
 
+        // Each dataset as this check reads it: fed to the check's own model when it names one (PolicyReferences.Bind).
+        references.RequireKnownModel(values, context, reader.Diagnostics);
+        var checkModel = values.GetString("model") is { } named && references.FindModel(named) is not null ? named : null;
         var refs = new Dictionary<string, string>(StringComparer.Ordinal);
         var resolved = new Dictionary<string, DatasetSpec>(StringComparer.Ordinal);
         DatasetSpec? dataset = null;
@@ -283,13 +281,12 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
             if (references.ResolveDataset(values, key, context, reader.Diagnostics) is { } found)
             {
                 refs[key] = found.Name;
-                resolved[key] = found;
-                dataset ??= key == "dataset" ? found : null;
+                resolved[key] = references.Bind(found, checkModel);
+                dataset ??= key == "dataset" ? resolved[key] : null;
                 references.RequireUnambiguousModel(found, values, key, context, reader.Diagnostics);
             }
         }
 
-        references.RequireKnownModel(values, context, reader.Diagnostics);
         var model = dataset?.FeedingModel;
         var gate = descriptor is null ? null : ReadGate(read.Nodes.GetValueOrDefault("gate") as YamlMap, descriptor, context);
         var decide = values.GetString("decide") == "interval" ? DecideMode.Interval : DecideMode.Point;
@@ -345,12 +342,13 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
         var check = new CheckSpec(idText, descriptor.Name, gate, decide, values.Double("confidence"), resamples, values, reader.BaseDirectory)
         {
             DatasetRefs = refs,
+            Datasets = resolved,
             Model = references.ServingModel(values.GetString("model"), dataset?.Name ?? values.GetString("dataset")),
         };
 
         // The kind's own rules, on resolved references: everything that can be checked without data or model outputs.
         // They see only the values the walker accepted (a rejected one is already reported, and its default applies).
-        var ruleCheck = read.Invalid.Count == 0 ? check : new CheckSpec(idText, descriptor.Name, gate, decide, check.Confidence, resamples, read.ValidValues(map.Location, keys), reader.BaseDirectory) { DatasetRefs = refs, Model = check.Model };
+        var ruleCheck = read.Invalid.Count == 0 ? check : new CheckSpec(idText, descriptor.Name, gate, decide, check.Confidence, resamples, read.ValidValues(map.Location, keys), reader.BaseDirectory) { DatasetRefs = refs, Datasets = resolved, Model = check.Model };
         var rule = new CheckRuleContext(ruleCheck, resolved, check.Model, [.. references.Models.Select(m => m.Name)], reader.Diagnostics);
         foreach (var kindRule in descriptor.Rules)
         {

@@ -45,7 +45,7 @@ public static class PolicyRunner
         var plan = RunPlanner.Plan(policy);
         using var hub = new InferenceHub(policy, options);
 
-        // 1. Read each planned dataset once; register its rows with the model that computes its outputs.
+        // 1. Read each planned dataset once; register its rows with each model that computes its outputs (once per pair).
         var tables = new List<LoadedTable>();
         var textModels = new HashSet<(string Check, string Model)>();
         for (var i = 0; i < plan.Datasets.Count; i++)
@@ -54,8 +54,15 @@ public static class PolicyRunner
             RunPlanner.Loading(progress, plan, i);
             if (RunPlanner.Read(plan, planned, sources, diagnostics) is { } table)
             {
-                var request = planned.Model is { } model ? hub.Request(model, planned.Dataset.Name, table, diagnostics) : null;
-                tables.Add(new LoadedTable(planned.Dataset, table, planned.Model, request));
+                if (planned.Models.Count == 0)
+                {
+                    tables.Add(new LoadedTable(planned.Dataset, table, null, null));
+                }
+
+                foreach (var model in planned.Models)
+                {
+                    tables.Add(new LoadedTable(planned.Dataset, table, model, hub.Request(model, planned.Dataset.Name, table, diagnostics)));
+                }
             }
         }
 
@@ -64,7 +71,7 @@ public static class PolicyRunner
         foreach (var planned in plan.Checks)
         {
             var check = planned.Check;
-            var table = tables.FirstOrDefault(t => t.Dataset.Name == check.Dataset);
+            var table = tables.FirstOrDefault(t => t.Dataset.Name == check.Dataset);  // the rows; the same for every model
             foreach (var request in RunPlanner.Generate(planned, table?.Table, options.Seed, diagnostics))
             {
                 // The loader's rules guarantee a model for every kind that generates texts.
@@ -86,22 +93,32 @@ public static class PolicyRunner
             return new RunResult(null, diagnostics);
         }
 
-        var inputs = new Dictionary<string, ProbeInput>(StringComparer.Ordinal);
+        // The predictions of each (dataset, model) pair; a dataset with outputs of its own has one, with no model.
+        var inputs = new Dictionary<(string Dataset, string? Model), ProbeInput>();
         foreach (var (dataset, table, model, request) in tables)
         {
+            if (model is not null && request is null)
+            {
+                continue;
+            }
+
             var outputs = request is null ? null : hub.Outputs(request);
             var errors = diagnostics.Count(d => d.IsError);
             var predictions = PredictionSetBuilder.Build(dataset, table, outputs, diagnostics);
             if (diagnostics.Count(d => d.IsError) == errors)
             {
-                inputs[dataset.Name] = new ProbeInput(table, predictions, outputs, dataset.DeclaredModel);
+                inputs[(dataset.Name, model?.Name)] = new ProbeInput(table, predictions, outputs, model);
             }
         }
 
+        // A role's input: its dataset as the check reads it (fed to the model PolicyReferences chose for the check).
+        ProbeInput? InputOf(DatasetSpec dataset) =>
+            inputs.TryGetValue((dataset.Name, dataset.FeedingModel?.Name), out var input) ? input with { Model = dataset.DeclaredModel } : null;
+
         ProbeContext ContextOf(CheckSpec check) =>
-            new(inputs.GetValueOrDefault(check.Dataset ?? string.Empty), texts.Where(t => t.Key.Check == check.Id).ToDictionary(t => t.Key.Key, t => hub.Outputs(t.Value), StringComparer.Ordinal), check.Model, StableHash.CheckSeed(options.Seed, check.Id))
+            new(check.Datasets.GetValueOrDefault("dataset") is { } primary ? InputOf(primary) : null, texts.Where(t => t.Key.Check == check.Id).ToDictionary(t => t.Key.Key, t => hub.Outputs(t.Value), StringComparer.Ordinal), check.Model, StableHash.CheckSeed(options.Seed, check.Id))
             {
-                Datasets = check.DatasetRefs.Where(r => inputs.ContainsKey(r.Value)).ToDictionary(r => r.Key, r => inputs[r.Value], StringComparer.Ordinal),
+                Datasets = check.Datasets.Select(r => (r.Key, Input: InputOf(r.Value))).Where(r => r.Input is not null).ToDictionary(r => r.Key, r => r.Input!, StringComparer.Ordinal),
                 Policy = policy,
             };
 
@@ -112,7 +129,8 @@ public static class PolicyRunner
 
         if (diagnostics.Any(d => d.IsError))
         {
-            return new RunResult(null, diagnostics);
+            // A dataset fed to two models reports a problem with its own columns once.
+            return new RunResult(null, [.. diagnostics.Distinct()]);
         }
 
         var reports = new List<CheckReport>();
@@ -132,12 +150,12 @@ public static class PolicyRunner
     }
 
     /// <summary>
-    /// The models whose outputs a check used: those that ran its datasets (not a dataset's declared model when
+    /// The models whose outputs a check used: those that ran its datasets for it (not a dataset's declared model when
     /// the dataset held predictions) and those that ran its generated texts. Reports attribute the check to them.
     /// </summary>
     private static List<ModelInfo> ModelsOf(CheckSpec check, List<LoadedTable> tables, HashSet<(string Check, string Model)> textModels, IReadOnlyList<ModelInfo> used)
     {
-        var names = tables.Where(t => t.Request is not null && check.DatasetRefs.Values.Contains(t.Dataset.Name)).Select(t => t.Model!.Name)
+        var names = check.Datasets.Values.Where(d => d.FeedingModel is { } m && tables.Any(t => t.Request is not null && t.Dataset.Name == d.Name && t.Model == m)).Select(d => d.FeedingModel!.Name)
             .Concat(textModels.Where(t => t.Check == check.Id).Select(t => t.Model))
             .ToHashSet(StringComparer.Ordinal);
         return [.. used.Where(m => names.Contains(m.Name))];
@@ -153,5 +171,6 @@ public static class PolicyRunner
         }
     }
 
+    /// <summary>A dataset's rows, and (with <paramref name="Model"/>) their inference request for that model.</summary>
     private sealed record LoadedTable(DatasetSpec Dataset, DataTable Table, ModelSpec? Model, string? Request);
 }

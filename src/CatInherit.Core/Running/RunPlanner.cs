@@ -22,14 +22,16 @@ internal static class RunPlanner
         var datasets = new List<DatasetPlan>();
         foreach (var dataset in policy.Datasets.Where(d => policy.Checks.Any(c => c.DatasetRefs.Values.Contains(d.Name))))
         {
-            var model = dataset.FeedingModel;
+            // Every model some check feeds the dataset to (PolicyReferences.Bind decided which), in policy order.
+            var feeding = policy.Checks.SelectMany(c => c.Datasets.Values).Where(d => d.Name == dataset.Name).Select(d => d.FeedingModel).OfType<ModelSpec>().ToHashSet();
+            var models = policy.Models.Where(feeding.Contains).ToList();
             var filters = dataset.Values.Child("where");
             var columns = PredictionSetBuilder.Columns(dataset)
                 .Concat(filters.Names.Select(column => new ColumnRequest(column, ColumnKind.Text, filters.LocationOf(column), "filter")))
-                .Concat(model is null ? [] : ModelSession.Columns(model))
+                .Concat(models.SelectMany(ModelSession.Columns))
                 .Concat(checks.Where(c => c.Check.Dataset == dataset.Name).SelectMany(c => c.Probe.Columns(c.Check, c.Check.Model)))
                 .ToList();
-            datasets.Add(new DatasetPlan(dataset, columns, model));
+            datasets.Add(new DatasetPlan(dataset, columns, models));
         }
 
         return new RunPlan(policy, datasets, checks);

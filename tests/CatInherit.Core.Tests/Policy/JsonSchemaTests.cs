@@ -64,6 +64,12 @@ public sealed class JsonSchemaTests
     public void The_schema_rejects_what_the_loader_rejects(string yaml) =>
         Assert.False(Schema().Evaluate(YamlToJson(yaml)).IsValid);
 
+    [Theory]
+    [InlineData("version: 1\nmodel: { path: e.onnx, inputs: { text: text }, output: { name: h, kind: embedding } }\nchecks:\n  - { id: w, kind: embedding-association, test: weat6 }\n")]
+    [InlineData("version: 1\nmodels: { a: { path: a.onnx, inputs: { text: t }, output: { name: o, kind: logits } }, b: { path: b.onnx, inputs: { text: t }, output: { name: o, kind: logits } } }\ndatasets: { d: { path: x.csv, label: y, model: a } }\nchecks:\n  - { id: c, kind: calibration, dataset: d, model: b }\n")]
+    public void The_schema_accepts_a_policy_without_datasets_and_a_model_on_any_check(string yaml) =>
+        Assert.True(Schema().Evaluate(YamlToJson(yaml)).IsValid);
+
     /// <summary>YAML to JSON with the YAML 1.2 core schema: plain scalars that read as numbers, booleans or null become them.</summary>
     private static JsonElement YamlToJson(string yaml)
     {

@@ -77,7 +77,7 @@ public sealed class PolicyLoaderTests : IDisposable
         var problems = Problems(Valid.Replace("    sensitive: sex", "    sensitive: sex\n    min_grup_size: 3"));
 
         Assert.Equal(
-            ["p.yaml(12,5): error CAT0010: unknown key 'min_grup_size' in check 'parity'. Did you mean 'min_group_size'? Known keys: id, kind, gate, decide, confidence, resamples, baseline, dataset, sensitive, positive_label, min_group_size"],
+            ["p.yaml(12,5): error CAT0010: unknown key 'min_grup_size' in check 'parity'. Did you mean 'min_group_size'? Known keys: id, kind, gate, decide, confidence, resamples, baseline, model, dataset, sensitive, positive_label, min_group_size"],
             problems);
     }
 
@@ -194,7 +194,7 @@ public sealed class PolicyLoaderTests : IDisposable
     [Theory]
     [InlineData("", "p.yaml(1,1): error CAT0011: the policy is empty; start with 'version: 1', then 'datasets:' and 'checks:'")]
     [InlineData("- a\n- b\n", "p.yaml(1,1): error CAT0012: a policy is a mapping with 'version', 'datasets' and 'checks'; found a list")]
-    [InlineData("version: 1\ndatasets: {}\nchecks: []\n", "p.yaml(2,11): error CAT0011: 'datasets' is empty; declare at least one dataset")]
+    [InlineData("version: 1\ndatasets: {}\nchecks: []\n", "p.yaml(3,9): error CAT0011: 'checks' is empty; add at least one check")]
     public void Degenerate_policies_are_explained(string yaml, string expected) => Assert.Contains(expected, Problems(yaml));
 
     [Fact]

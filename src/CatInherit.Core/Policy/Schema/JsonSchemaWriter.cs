@@ -41,13 +41,13 @@ public static class JsonSchemaWriter
                         json.WriteEndObject();
                         break;
                     case "datasets":
-                        WriteNamedObjects(json, key.Description, "A dataset: a file and the columns that hold labels and model outputs.", PolicySchema.DatasetKeys);
+                        WriteNamedObjects(json, key.Description, "A dataset: a file and the columns that hold labels and model outputs.", PolicySchema.DatasetKeys, atLeastOne: false);
                         break;
                     case "checks":
                         WriteChecks(json, key.Description, catalog);
                         break;
                     case "models":
-                        WriteNamedObjects(json, key.Description, "A named model.", PolicySchema.ModelKeys);
+                        WriteNamedObjects(json, key.Description, "A named model.", PolicySchema.ModelKeys, atLeastOne: true);
                         break;
                     default:
                         WriteKey(json, key);
@@ -62,13 +62,17 @@ public static class JsonSchemaWriter
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    /// <summary>A mapping from user-chosen names to objects with <paramref name="keys"/> (datasets, models).</summary>
-    private static void WriteNamedObjects(Utf8JsonWriter json, string description, string itemDescription, IReadOnlyList<KeySpec> keys)
+    /// <summary>A mapping from user-chosen names to objects with <paramref name="keys"/> (datasets, models); datasets may be empty, as they may be absent.</summary>
+    private static void WriteNamedObjects(Utf8JsonWriter json, string description, string itemDescription, IReadOnlyList<KeySpec> keys, bool atLeastOne)
     {
         json.WriteStartObject();
         json.WriteString("description", description);
         json.WriteString("type", "object");
-        json.WriteNumber("minProperties", 1);
+        if (atLeastOne)
+        {
+            json.WriteNumber("minProperties", 1);
+        }
+
         json.WritePropertyName("additionalProperties");
         WriteObject(json, itemDescription, keys);
         json.WriteEndObject();

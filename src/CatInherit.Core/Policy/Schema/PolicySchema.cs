@@ -56,7 +56,7 @@ public static class PolicySchema
         new("scores", ValueKind.StringList, "Columns with precomputed per-class scores, one per class in class order; a single column holds the positive class of a binary model."),
         new("score_kind", ValueKind.Enum, "What the scores columns hold; required with scores.") { AllowedValues = ["logits", "probabilities"] },
         new("classes", ValueKind.StringList, "The class labels in score order. Default: 0..K-1 with K score columns (or K model outputs), else the sorted distinct labels and predictions."),
-        new("model", ValueKind.String, "The model (a name under 'models') that computes this dataset's outputs; needed only when several are declared."),
+        new("model", ValueKind.String, "The model (a name under 'models') that computes this dataset's outputs unless a check names its own; needed only when several are declared."),
         new("where", ValueKind.WordMap, "Keep only rows whose columns have these values: { domain: imdb } or { domain: [imdb, amazon] }."),
         new("sample", ValueKind.Integer, "Use this many rows, chosen by a fixed seeded shuffle of the file (same rows every run), to bound run time.") { Minimum = 1 },
     ];
@@ -85,6 +85,7 @@ public static class PolicySchema
         new("confidence", ValueKind.Number, "Confidence level of the bootstrap interval.") { Minimum = 0, Maximum = 1, Exclusive = true, Default = "0.95" },
         new("resamples", ValueKind.Integer, "Bootstrap resamples; 0 turns intervals off.") { Minimum = 0, Maximum = 1_000_000, Default = "1000" },
         new("baseline", ValueKind.Map, "Compare the gated metric with an approved value: <policy>.<id>.verified.json; fail when it regresses by more than the tolerance.") { Keys = BaselineKeys },
+        new("model", ValueKind.String, "The model (a name under 'models') that runs this check: it computes the outputs of the check's datasets (each dataset's own 'model' is the default) and the texts the check generates."),
     ];
 
 
@@ -94,7 +95,7 @@ public static class PolicySchema
         new("version", ValueKind.Integer, "Policy schema version; must be 1.") { Required = true },
         new("model", ValueKind.Map, "The ONNX model under test; omit it when every dataset holds the model's outputs.") { Keys = ModelKeys },
         new("models", ValueKind.Map, "Several named models (e.g. a classifier and the encoder it was built on); datasets and checks pick one with 'model: name'."),
-        new("datasets", ValueKind.Map, "Named datasets the checks refer to.") { Required = true },
+        new("datasets", ValueKind.Map, "Named datasets the checks refer to; omit it when no check reads one (e.g. only embedding-association checks)."),
         new("checks", ValueKind.MapList, "The checks to run, in report order.") { Required = true },
     ];
 }

@@ -15,7 +15,6 @@ internal static class CounterfactualKind
             new("fill", ValueKind.WordMap, "Words for the template's other placeholders: { role: [nurse, engineer] }, or a word-list file: { role: roles.txt }."),
             new("swap", ValueKind.NameOrMap, "A built-in list (gender-terms, names, gender) or { from: file, to: file } with aligned lines; swaps go both ways.") { Required = true, AllowedValues = ["gender-terms", "names", "gender"], Keys = [new("from", ValueKind.Path, "One word per line.") { Required = true }, new("to", ValueKind.Path, "The counterpart of each 'from' line.") { Required = true }] },
             new("positive_label", ValueKind.String, "The class whose probability change is measured.") { Default = "1" },
-            new("model", ValueKind.String, "The model (a name under 'models'), when the policy has several."),
         ],
         [
             new("flip_rate", "Share of pairs whose predicted class changes.", MetricDirection.HigherIsWorse),

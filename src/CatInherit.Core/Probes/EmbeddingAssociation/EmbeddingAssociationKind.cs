@@ -15,7 +15,6 @@ internal static class EmbeddingAssociationKind
             new("attributes", ValueKind.WordSets, "[A, B]: the attribute sets, each a list of words or a word-list file."),
             new("templates", ValueKind.StringOrList, "SEAT: sentence templates with {word}, or 'bleached' for May et al.'s (2019) semantically bleached templates."),
             new("permutations", ValueKind.Integer, "Exact test when C(2n, n) is at most this, else this many seeded random re-partitions.") { Minimum = 1, Maximum = 10_000_000, Default = "100000" },
-            new("model", ValueKind.String, "The embedding model (a name under 'models'), when the policy has several."),
         ],
         [
             new("effect_size", "(mean_x s − mean_y s) / sample std of s over X ∪ Y, s(w) = mean cos(w, A) − mean cos(w, B).", MetricDirection.HigherIsWorse),
