@@ -9,6 +9,9 @@ public enum MembershipInferenceMetric
     /// <summary><c>tpr_at_fpr</c>: the largest TPR over thresholds whose FPR is at most the check's rate (<see cref="MembershipInferenceCheck.AtFalsePositiveRate"/>).</summary>
     TprAtFpr,
 
-    /// <summary><c>advantage</c>: max over thresholds of TPR − FPR.</summary>
+    /// <summary><c>advantage</c>: max over thresholds of |TPR − FPR| (TF-Privacy's attacker advantage).</summary>
     Advantage,
+
+    /// <summary><c>leakage_auc</c>: max(auc, 1 − auc), leakage in either direction.</summary>
+    LeakageAuc,
 }
