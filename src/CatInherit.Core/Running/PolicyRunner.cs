@@ -65,7 +65,7 @@ public static class PolicyRunner
         {
             var check = planned.Check;
             var table = tables.FirstOrDefault(t => t.Dataset.Name == check.Dataset);
-            foreach (var request in RunPlanner.Generate(planned, table?.Table, options.Seed, diagnostics))
+            foreach (var request in RunPlanner.Generate(planned, table?.Table, options.Seed, diagnostics, policy))
             {
                 // The loader's rules guarantee a model for every kind that generates texts.
                 var model = check.Model ?? throw new InvalidOperationException($"check '{check.Id}' generates texts but has no model.");
@@ -103,6 +103,7 @@ public static class PolicyRunner
             {
                 Datasets = check.DatasetRefs.Where(r => inputs.ContainsKey(r.Value)).ToDictionary(r => r.Key, r => inputs[r.Value], StringComparer.Ordinal),
                 Policy = policy,
+                Query = ProbeRegistry.For(check.Kind).Descriptor.Needs.Queries is not null && check.Model is { } queried ? hub.Query(queried, check.Id) : null,
             };
 
         foreach (var check in policy.Checks)
@@ -121,7 +122,17 @@ public static class PolicyRunner
             var check = policy.Checks[i];
             progress?.Report(new RunProgress("check", check.Id, i, policy.Checks.Count));
             var probe = ProbeRegistry.For(check.Kind);
-            var result = probe.Run(check, ContextOf(check));
+            ProbeResult result;
+            try
+            {
+                result = probe.Run(check, ContextOf(check));
+            }
+            catch (InvalidInputException ex)
+            {
+                // A model asked while a probe runs (an attack's rounds) that cannot open or rejects its input: nothing is reported.
+                return new RunResult(null, [.. diagnostics, .. ex.Diagnostics]);
+            }
+
             RequireDeclaredMetrics(probe, result);
             reports.Add(CheckReport.From(check, result, GateEvaluator.Evaluate(check, result, options.Baselines)) with { Models = ModelsOf(check, tables, textModels, hub.Used) });
         }
