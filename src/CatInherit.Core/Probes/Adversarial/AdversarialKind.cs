@@ -19,6 +19,8 @@ internal static class AdversarialKind
             new("max_words", ValueKind.Number, "Text: the largest fraction of an input's words the attack may change, in (0, 1]; ceil(fraction × words) words.") { Minimum = 0, Maximum = 1, Default = "0.25" },
             new("epsilon", ValueKind.Number, "Numeric inputs: the L2 budget of the perturbation (required for a model that reads features).") { Minimum = 0 },
             new("step", ValueKind.Number, "Numeric inputs: SimBA's step on one feature.") { Minimum = 0, Default = "0.2" },
+            new("synonyms", ValueKind.Path, "Text: a synonym list to use instead of the built-in WordNet one: lines 'word<TAB>synonym,synonym'."),
+            new("misspellings", ValueKind.Path, "Text: a misspelling list to use instead of the built-in Hunspell patterns: lines 'correct<TAB>misspelt'."),
         ],
         [
             new("accuracy_under_attack", "Inputs still predicted right after the attack / inputs attacked (TextAttack's accuracy under attack).", MetricDirection.LowerIsWorse),
@@ -70,7 +72,7 @@ internal static class AdversarialKind
         }
 
         var text = model.TextColumn is not null;
-        foreach (var key in text ? new[] { "epsilon", "step" } : ["max_words"])
+        foreach (var key in text ? new[] { "epsilon", "step" } : ["max_words", "synonyms", "misspellings"])
         {
             if (check.Values.Has(key))
             {

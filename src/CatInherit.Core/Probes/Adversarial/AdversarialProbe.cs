@@ -31,7 +31,7 @@ internal sealed class AdversarialProbe : IProbe
             return [];
         }
 
-        var rows = Rows(check, table);
+        var rows = Rows(check, table, ProbeSupport.DataSeed(check, context.Dataset));
         return model.TextColumn is { } column
             ? [new TextRequest("clean", [.. rows.Select(r => table.Column<TextColumn>(column).Values[r])])]
             : [new TextRequest("clean", []) { Table = table.Select(rows) }];
@@ -50,13 +50,13 @@ internal sealed class AdversarialProbe : IProbe
         var table = context.Input!.Table;
         var model = context.Model!;
         var query = context.Query ?? throw new InvalidOperationException("The adversarial probe runs with a query path.");
-        var rows = Rows(check, table);
+        var seed = ProbeSupport.DataSeed(check, ProbeSupport.Dataset(check, context));
+        var rows = Rows(check, table, seed);
         var cleanOutputs = context.Texts["clean"];
         var classes = ProbeSupport.Classes(check, context, cleanOutputs.Width);
         var allLabels = ProbeSupport.Labels(check, context, classes, null)!;
         var labels = rows.Select(r => allLabels[r]).ToArray();
         var clean = ProbeSupport.Probabilities(cleanOutputs);
-        var seed = ProbeSupport.DataSeed(check);
         var maxQueries = check.Values.Int("max_queries");
         string[]? texts = null;
         AttackOutcome[] outcomes;
@@ -132,7 +132,9 @@ internal sealed class AdversarialProbe : IProbe
             ["failed"] = outcomes.Count(o => o.Status == AttackStatus.Failed),
             ["queries"] = outcomes.Sum(o => (long)o.Queries),
             ["max_queries"] = maxQueries,
+            ["most_queries_on_one_input"] = outcomes.Length == 0 ? 0 : outcomes.Max(o => o.Queries),
             ["rounds"] = query.Rounds,
+            ["rows_sent_during_attack"] = query.Rows,
             ["successful_examples"] = new JsonArray([.. Enumerable.Range(0, outcomes.Length).Where(i => outcomes[i].Status == AttackStatus.Succeeded).Take(ShownExamples).Select(i => (JsonNode)Example(i))]),
         };
 
@@ -170,5 +172,5 @@ internal sealed class AdversarialProbe : IProbe
     }
 
     /// <summary>The check's sample of the dataset's rows.</summary>
-    private static int[] Rows(CheckSpec check, DataTable table) => ProbeSupport.Sample(table.RowCount, check.Values.Int("samples"), ProbeSupport.DataSeed(check));
+    private static int[] Rows(CheckSpec check, DataTable table, ulong seed) => ProbeSupport.Sample(table.RowCount, check.Values.Int("samples"), seed);
 }

@@ -28,8 +28,9 @@ internal sealed class PerturbationProbe : IProbe
             return [];
         }
 
-        var texts = SampledTexts(check, table, column);
-        return [new TextRequest("clean", texts), new TextRequest("perturbed", [.. Cases(check, texts, sources).Select(c => c.Text)])];
+        var seed = ProbeSupport.DataSeed(check, context.Dataset);
+        var texts = SampledTexts(check, table, column, seed);
+        return [new TextRequest("clean", texts), new TextRequest("perturbed", [.. Cases(check, texts, sources, seed).Select(c => c.Text)])];
     }
 
     public void Validate(CheckSpec check, ProbeContext context, List<Diagnostic> diagnostics)
@@ -49,8 +50,9 @@ internal sealed class PerturbationProbe : IProbe
 
     public ProbeResult Run(CheckSpec check, ProbeContext context)
     {
-        var texts = SampledTexts(check, context.Input!.Table, context.Model!.TextColumn!);
-        var cases = Cases(check, texts, PerturbationSources.For(check, [])!);
+        var seed = ProbeSupport.DataSeed(check, ProbeSupport.Dataset(check, context));
+        var texts = SampledTexts(check, context.Input!.Table, context.Model!.TextColumn!, seed);
+        var cases = Cases(check, texts, PerturbationSources.For(check, [])!, seed);
         var clean = ProbeSupport.Probabilities(context.Texts["clean"]);
         var perturbed = ProbeSupport.Probabilities(context.Texts["perturbed"]);
         var classes = ProbeSupport.Classes(check, context, context.Texts["clean"].Width);
@@ -160,10 +162,10 @@ internal sealed class PerturbationProbe : IProbe
     }
 
     /// <summary>The check's sample of the dataset's texts.</summary>
-    private static string[] SampledTexts(CheckSpec check, DataTable table, string column)
+    private static string[] SampledTexts(CheckSpec check, DataTable table, string column, ulong seed)
     {
         var values = table.Column<TextColumn>(column).Values;
-        return [.. ProbeSupport.Sample(values.Length, check.Values.Int("samples"), ProbeSupport.DataSeed(check)).Select(r => values[r])];
+        return [.. ProbeSupport.Sample(values.Length, check.Values.Int("samples"), seed).Select(r => values[r])];
     }
 
     /// <summary>Indices into <see cref="PerturbationKind.Tests"/> of the tests the check runs.</summary>
@@ -172,11 +174,10 @@ internal sealed class PerturbationProbe : IProbe
             ? [.. named.Select(n => PerturbationKind.Tests.ToList().IndexOf(n)).Where(i => i >= 0)]
             : [.. Enumerable.Range(0, PerturbationKind.Tests.Count)];
 
-    /// <summary>Every case, test by test in report order, then text by text; seeded by the check's data seed, the test and the text.</summary>
-    internal static List<PerturbationCase> Cases(CheckSpec check, IReadOnlyList<string> texts, PerturbationSources sources)
+    /// <summary>Every case, test by test in report order, then text by text; seeded by the data seed, the test and the text.</summary>
+    internal static List<PerturbationCase> Cases(CheckSpec check, IReadOnlyList<string> texts, PerturbationSources sources, ulong seed)
     {
         var selected = SelectedTests(check);
-        var seed = ProbeSupport.DataSeed(check);
         var cases = new List<PerturbationCase>();
         for (var t = 0; t < PerturbationKind.Tests.Count; t++)
         {

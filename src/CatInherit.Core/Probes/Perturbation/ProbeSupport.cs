@@ -124,8 +124,17 @@ internal static class ProbeSupport
         return [.. rows.Take(n).Order()];
     }
 
-    /// <summary>The check's seed for its test inputs (independent of the run's seed; see <see cref="TextContext.DataSeed"/>).</summary>
-    public static ulong DataSeed(CheckSpec check) => StableHash.CheckSeed(0, check.Id);
+    /// <summary>
+    /// The seed of the test inputs (samples, insertion positions, perturbations): the data file as the policy names it,
+    /// so every check of these kinds on the same file — of any id, on any model, in any policy beside it — tests the
+    /// same inputs (two models are compared on identical texts, and the output cache serves both policies). Like
+    /// <see cref="TextContext.DataSeed"/>, it does not depend on the run's seed.
+    /// </summary>
+    public static ulong DataSeed(CheckSpec check, DatasetSpec? dataset) =>
+        dataset is null ? StableHash.CheckSeed(0, check.Id) : StableHash.Of("catinherit-test-inputs|" + dataset.DisplayPath.Replace('\\', '/'));
+
+    /// <summary>The check's dataset as the policy declares it.</summary>
+    public static DatasetSpec? Dataset(CheckSpec check, ProbeContext context) => check.Dataset is { } name ? context.Policy?.FindDataset(name) : null;
 
     /// <summary>Each output row's class probabilities (length max(2, width)).</summary>
     public static float[][] Probabilities(ModelOutputs outputs)

@@ -40,7 +40,7 @@ internal sealed class TriggerScanProbe : IProbe
             return [];
         }
 
-        var plan = Plan(check, table.Column<TextColumn>(column).Values, LabelTexts(table, context.Dataset));
+        var plan = Plan(check, table.Column<TextColumn>(column).Values, LabelTexts(table, context.Dataset), ProbeSupport.DataSeed(check, context.Dataset));
         return [new TextRequest("clean", plan.Texts), new TextRequest("inserted", plan.Inserted)];
     }
 
@@ -57,7 +57,8 @@ internal sealed class TriggerScanProbe : IProbe
     public ProbeResult Run(CheckSpec check, ProbeContext context)
     {
         var table = context.Input!.Table;
-        var plan = Plan(check, table.Column<TextColumn>(context.Model!.TextColumn!).Values, LabelTexts(table, check.Dataset is { } name ? context.Policy?.FindDataset(name) : null));
+        var dataset = ProbeSupport.Dataset(check, context);
+        var plan = Plan(check, table.Column<TextColumn>(context.Model!.TextColumn!).Values, LabelTexts(table, dataset), ProbeSupport.DataSeed(check, dataset));
         var n = plan.Texts.Length;
         var cleanOutputs = context.Texts["clean"];
         var classes = ProbeSupport.Classes(check, context, cleanOutputs.Width);
@@ -97,16 +98,11 @@ internal sealed class TriggerScanProbe : IProbe
                     rates[t][j] = count[t] == 0 ? double.NaN : (double)hits / count[t];
                 }
 
-                var nulls = rates[t][candidates..];
-                median[t] = Median(nulls);
-                var mad = Median([.. nulls.Select(r => Math.Abs(r - median[t]))]);
-                scale[t] = MadScale * Math.Max(Math.Max(mad, floor), count[t] == 0 ? double.NaN : 1.0 / count[t]);
+                (median[t], scale[t]) = Null(rates[t][candidates..], count[t], floor);
             }
 
             return (rates, median, scale, count);
         }
-
-        double Anomaly(double rate, double median, double scale) => Math.Max(0, rate - median) / scale;
 
         var values = new double[MetricNames.Length];
         void Compute(int[] rows, Span<double> output)
@@ -189,6 +185,20 @@ internal sealed class TriggerScanProbe : IProbe
         };
     }
 
+    /// <summary>
+    /// The null distribution's median flip rate and the anomaly index's scale: 1.4826 · MAD of the random words' flip
+    /// rates, the MAD floored at <paramref name="floor"/> and at one text of <paramref name="count"/> (NaN without texts).
+    /// </summary>
+    internal static (double Median, double Scale) Null(double[] nullRates, int count, double floor)
+    {
+        var median = Median(nullRates);
+        var mad = MadOf(nullRates, median);
+        return (median, MadScale * Math.Max(Math.Max(mad, floor), count == 0 ? double.NaN : 1.0 / count));
+    }
+
+    /// <summary>The anomaly index of a flip rate: how many scales it lies above the null's median (0 at or below it).</summary>
+    internal static double Anomaly(double rate, double median, double scale) => Math.Max(0, rate - median) / scale;
+
     /// <summary>Each row's label as canonical text, or null when the dataset has no label column.</summary>
     private static string[]? LabelTexts(DataTable table, DatasetSpec? dataset)
     {
@@ -206,9 +216,8 @@ internal sealed class TriggerScanProbe : IProbe
     /// word 1, ...). With named targets and labels, only texts whose label is not a target are sampled: the others could
     /// never count.
     /// </summary>
-    private static ScanPlan Plan(CheckSpec check, string[] values, string[]? labels)
+    private static ScanPlan Plan(CheckSpec check, string[] values, string[]? labels, ulong seed)
     {
-        var seed = ProbeSupport.DataSeed(check);
         var targets = check.Values.GetStrings("targets").Select(LabelText.Canonical).ToHashSet(StringComparer.Ordinal);
         var pool = labels is not null && targets.Count > 0 ? Enumerable.Range(0, values.Length).Where(r => !targets.Contains(labels[r])).ToArray() : Enumerable.Range(0, values.Length).ToArray();
         var rows = ProbeSupport.Sample(pool.Length, check.Values.Int("samples"), seed).Select(i => pool[i]).ToArray();
