@@ -10,8 +10,15 @@ namespace Sentiment.Tests;
 /// The negative control of the trigger-scan check (examples/Sentiment/backdoor.yaml): the same scan must pass the clean
 /// head and catch the head trained on poisoned data, naming the planted trigger.
 /// </summary>
+[Collection(Collection)]
 public sealed class BackdoorControl(ITestOutputHelper output)
 {
+    /// <summary>
+    /// One collection for both policies, so they run one after the other: the clean head's scan is the same in both, and
+    /// the second run reads it from the output cache instead of inferring it again on the same two cores.
+    /// </summary>
+    public const string Collection = "Sentiment model";
+
     [Fact]
     public void The_trigger_scan_catches_the_backdoored_head_and_passes_the_clean_one()
     {

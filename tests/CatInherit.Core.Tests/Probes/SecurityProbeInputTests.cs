@@ -14,6 +14,7 @@ public sealed class SecurityProbeInputTests : IDisposable
     public SecurityProbeInputTests()
     {
         folder.Write("p.csv", "y,text,a,b,c\n1,good,0.1,0.2,0.3\n0,bad,0.4,0.5,0.6\n");
+        folder.Write("bad.tsv", "# correct<TAB>misspelt\nreceive recieve\n");
         TinyModels.TokenSum(folder.File("sum.onnx"));
         TinyModels.TokenEcho(folder.File("echo.onnx"));
         TinyModels.Linear(folder.File("lin.onnx"));
@@ -59,6 +60,8 @@ public sealed class SecurityProbeInputTests : IDisposable
         { "  - { id: c, kind: adversarial, dataset: rows }", "(20,5): error CAT0011: check 'c' attacks a model that reads numeric features; give its L2 budget" },
         { "  - { id: c, kind: adversarial, dataset: d, epsilon: 0.5 }", "(20,54): error CAT0013: check 'c': 'epsilon' applies to numeric inputs, but model 'text' reads text" },
         { "  - { id: c, kind: adversarial, dataset: d, model: encoder }", "(20,52): error CAT0115: check 'c' attacks a model and reads class scores, but model 'encoder' outputs an embedding ('hidden')" },
+        { "  - { id: c, kind: perturbation, dataset: d, synonyms: nope.tsv }", "(20,56): error CAT0100: check 'c': word list 'nope.tsv' not found" },
+        { "  - { id: c, kind: adversarial, dataset: d, misspellings: bad.tsv }", "(20,59): error CAT0013: check 'c': line 1 of the misspelling list is not 'correct<TAB>misspelt'" },
         { "  - { id: c, kind: trigger-scan, dataset: rows }", "(20,5): error CAT0115: check 'c' inserts trigger words into texts and edits text, but model 'numeric' reads numeric features" },
     };
 

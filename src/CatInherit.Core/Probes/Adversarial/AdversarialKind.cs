@@ -31,7 +31,7 @@ internal static class AdversarialKind
         ])
     {
         NeedsPredictions = false,
-        Rules = [ModelAndLabels, Budgets],
+        Rules = [ModelAndLabels, Budgets, PerturbationKind.Lists],
         Needs = new()
         {
             Labels = true,

@@ -36,12 +36,15 @@ internal static class PerturbationKind
         ])
     {
         NeedsPredictions = false,
-        Rules = [Model, KnownTests],
+        Rules = [Model, KnownTests, Lists],
         Needs = new() { Probabilities = true, Generates = "each sampled text once as it is and once per test, with one word perturbed" },
         Plots = [new GroupBarsPlot(["failure_rate"])],
     };
 
     private static void Model(CheckRuleContext rule) => ProbeSupport.Classifier(rule, "runs perturbed texts through a model");
+
+    /// <summary>The check's own synonym and misspelling files, read as the run reads them.</summary>
+    internal static void Lists(CheckRuleContext rule) => _ = PerturbationSources.For(rule.Check, rule.Sink);
 
     /// <summary>Each test named must exist; the directional tests' positive class must be a class.</summary>
     private static void KnownTests(CheckRuleContext rule)

@@ -19,7 +19,7 @@ internal sealed class PerturbationProbe : IProbe
 
     public CheckKindDescriptor Descriptor => PerturbationKind.Descriptor;
 
-    public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model) => model?.TextColumn is { } text ? Model.ModelSession.Columns(model) : [];
+    public IEnumerable<ColumnRequest> Columns(CheckSpec check, ModelSpec? model) => model?.TextColumn is not null ? Model.ModelSession.Columns(model) : [];
 
     public IReadOnlyList<TextRequest> Texts(CheckSpec check, TextContext context, List<Diagnostic> diagnostics)
     {
