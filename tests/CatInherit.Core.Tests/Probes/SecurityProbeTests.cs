@@ -33,8 +33,10 @@ public sealed class SecurityProbeTests : IDisposable
         return TinyModels.BagOfWords(folder.File(name + ".onnx"), w, bias);
     }
 
-    private static string Models(params string[] names) =>
-        "models:\n" + string.Concat(names.Select(n => $"  {n}:\n    path: {n}.onnx\n    provider: cpu\n    cache: false\n    inputs: {{ text: text, tokenizer: {{ vocab: vocab.txt }} }}\n    output: {{ name: logits, kind: logits }}\n"));
+    private static string Models(params string[] names) => CachedModels(false, names);
+
+    private static string CachedModels(bool cache, params string[] names) =>
+        "models:\n" + string.Concat(names.Select(n => $"  {n}:\n    path: {n}.onnx\n    provider: cpu\n    cache: {(cache ? "true" : "false")}\n    inputs: {{ text: text, tokenizer: {{ vocab: vocab.txt }} }}\n    output: {{ name: logits, kind: logits }}\n"));
 
     private RunResult Run(string yaml, int seed = 0) => PolicyRun.RunFile(folder.Write("catinherit.yaml", "version: 1\n" + yaml), seed);
 
@@ -200,6 +202,27 @@ public sealed class SecurityProbeTests : IDisposable
         Assert.Equal(8 + 7 + 1 + 7, details["queries"]!.GetValue<long>());
         Assert.Equal(23 - 4, details["rows_sent_during_attack"]!.GetValue<long>());
         Assert.Equal("the meal was gud", details["successful_examples"]![0]!["adversarial"]!.GetValue<string>());
+
+        // Each round batches every input under attack: the deletions of all three, then one word each, then "meal" of the last.
+        Assert.Equal(3, details["rounds"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Attack_rounds_go_through_the_output_cache()
+    {
+        folder.Write("d.csv", "text,label\nthe meal was good,1\ngreat good meal,1\nfine meal,0\n");
+        Model("m", -1, ("good", 2), ("great", 2));
+        var path = folder.Write("catinherit.yaml", "version: 1\n" + CachedModels(true, "m") + "datasets:\n  d: { path: d.csv, label: label, model: m }\nchecks:\n  - { id: a, kind: adversarial, dataset: d, resamples: 20 }\n");
+        var options = new CatInherit.Settings.RunOptions { CacheDirectory = folder.File("cache") };
+
+        var first = PolicyRunner.Run(path, options).Report!;
+        var files = Directory.GetFiles(folder.File("cache"));
+        var second = PolicyRunner.Run(path, options).Report!;
+
+        // One cache file for the first predictions, one per round; the second run adds none and reports the same.
+        Assert.Equal(1 + first.Checks[0].Details!["rounds"]!.GetValue<int>(), files.Length);
+        Assert.Equal(files.Order(), Directory.GetFiles(folder.File("cache")).Order());
+        Assert.Equal(ReportWriters.ToText(first, new JsonReportWriter()), ReportWriters.ToText(second, new JsonReportWriter()));
     }
 
     [Theory]
