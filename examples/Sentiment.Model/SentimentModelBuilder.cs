@@ -94,7 +94,7 @@ public static class SentimentModelBuilder
         }
     }
 
-    private static (List<string> Texts, int[] Labels) ReadLabelled(string path)
+    internal static (List<string> Texts, int[] Labels) ReadLabelled(string path)
     {
         var texts = new List<string>();
         var labels = new List<int>();
@@ -108,7 +108,7 @@ public static class SentimentModelBuilder
         return (texts, [.. labels]);
     }
 
-    private static FileStream AcquireLock(string path)
+    internal static FileStream AcquireLock(string path)
     {
         for (var attempt = 0; ; attempt++)
         {

@@ -84,6 +84,26 @@ internal sealed class InferenceHub(InheritancePolicy policy, RunOptions options)
 
     public ModelOutputs Outputs(string id) => results[id];
 
+    /// <summary>
+    /// A query path for a probe that asks its model while it runs (<see cref="ModelQuery"/>): each round is prepared,
+    /// looked up in the cache and inferred like any request, opening the model on the first miss. A model that cannot
+    /// open, or fails on what it is fed, throws <see cref="InvalidInputException"/> with the diagnostics.
+    /// </summary>
+    /// <remarks>Rounds report no progress of their own: an attack sends hundreds of small ones.</remarks>
+    public ModelQuery Query(ModelSpec model, string label) =>
+        new(model, label, (name, table) =>
+        {
+            var diagnostics = new List<Diagnostic>();
+            var session = Session(model, diagnostics) ?? throw new InvalidInputException(diagnostics);
+            var request = session.Prepare(name, table);
+            if (request.Cached is null && !session.EnsureOpen(diagnostics))
+            {
+                throw new InvalidInputException(diagnostics);
+            }
+
+            return session.Infer(request, null);
+        });
+
     public void Dispose()
     {
         foreach (var session in sessions.Values)

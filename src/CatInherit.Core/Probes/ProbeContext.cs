@@ -15,4 +15,7 @@ internal sealed record ProbeContext(ProbeInput? Input, IReadOnlyDictionary<strin
 
     /// <summary>The policy, for probes that need a dataset's declaration (e.g. its score kind).</summary>
     public InheritancePolicy? Policy { get; init; }
+
+    /// <summary>The check's model, to ask while the probe runs (kinds that declare <see cref="Policy.Schema.DataNeeds.Queries"/>); null otherwise.</summary>
+    public ModelQuery? Query { get; init; }
 }

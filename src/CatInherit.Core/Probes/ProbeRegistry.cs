@@ -1,3 +1,4 @@
+using CatInherit.Probes.Adversarial;
 using CatInherit.Probes.AttributeInference;
 using CatInherit.Probes.Calibration;
 using CatInherit.Probes.Corruption;
@@ -7,6 +8,8 @@ using CatInherit.Probes.GroupFairness;
 using CatInherit.Probes.LongTail;
 using CatInherit.Probes.MembershipInference;
 using CatInherit.Probes.Ood;
+using CatInherit.Probes.Perturbation;
+using CatInherit.Probes.TriggerScan;
 
 namespace CatInherit.Probes;
 
@@ -24,6 +27,9 @@ internal static class ProbeRegistry
         new CalibrationProbe(),
         new MembershipInferenceProbe(),
         new AttributeInferenceProbe(),
+        new PerturbationProbe(),
+        new TriggerScanProbe(),
+        new AdversarialProbe(),
     ];
 
     private static readonly Dictionary<string, IProbe> ByKind = All.ToDictionary(p => p.Descriptor.Name, StringComparer.Ordinal);

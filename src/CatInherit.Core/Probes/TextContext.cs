@@ -12,4 +12,8 @@ namespace CatInherit.Probes;
 /// whatever the run's seed. The run's seed varies the resampling, not the inputs under test, as <c>sample:</c>
 /// picks the same rows every run: corrupted inputs (and their cached outputs) stay the same across seeds.
 /// </param>
-internal sealed record TextContext(DataTable? Table, ModelSpec? Model, ulong CheckSeed, ulong DataSeed);
+internal sealed record TextContext(DataTable? Table, ModelSpec? Model, ulong CheckSeed, ulong DataSeed)
+{
+    /// <summary>The check's dataset as the policy declares it (its label column, its classes), when it has one.</summary>
+    public DatasetSpec? Dataset { get; init; }
+}

@@ -72,7 +72,7 @@ public static class PolicyRunner
         {
             var check = planned.Check;
             var table = tables.FirstOrDefault(t => t.Dataset.Name == check.Dataset);  // the rows; the same for every model
-            foreach (var request in RunPlanner.Generate(planned, table?.Table, options.Seed, diagnostics))
+            foreach (var request in RunPlanner.Generate(planned, table?.Table, options.Seed, diagnostics, policy))
             {
                 // The loader's rules guarantee a model for every kind that generates texts.
                 var model = check.Model ?? throw new InvalidOperationException($"check '{check.Id}' generates texts but has no model.");
@@ -120,6 +120,7 @@ public static class PolicyRunner
             {
                 Datasets = check.Datasets.Select(r => (r.Key, Input: InputOf(r.Value))).Where(r => r.Input is not null).ToDictionary(r => r.Key, r => r.Input!, StringComparer.Ordinal),
                 Policy = policy,
+                Query = ProbeRegistry.For(check.Kind).Descriptor.Needs.Queries is not null && check.Model is { } queried ? hub.Query(queried, check.Id) : null,
             };
 
         foreach (var check in policy.Checks)
@@ -139,7 +140,17 @@ public static class PolicyRunner
             var check = policy.Checks[i];
             progress?.Report(new RunProgress("check", check.Id, i, policy.Checks.Count));
             var probe = ProbeRegistry.For(check.Kind);
-            var result = probe.Run(check, ContextOf(check));
+            ProbeResult result;
+            try
+            {
+                result = probe.Run(check, ContextOf(check));
+            }
+            catch (InvalidInputException ex)
+            {
+                // A model asked while a probe runs (an attack's rounds) that cannot open or rejects its input: nothing is reported.
+                return new RunResult(null, [.. diagnostics, .. ex.Diagnostics]);
+            }
+
             RequireDeclaredMetrics(probe, result);
             reports.Add(CheckReport.From(check, result, GateEvaluator.Evaluate(check, result, options.Baselines)) with { Models = ModelsOf(check, tables, textModels, hub.Used) });
         }

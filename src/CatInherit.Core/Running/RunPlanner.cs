@@ -73,10 +73,13 @@ internal static class RunPlanner
     }
 
     /// <summary>The texts (or rows) a check generates for its model, from its dataset's table when it has one.</summary>
-    public static IReadOnlyList<TextRequest> Generate(CheckPlan planned, DataTable? table, int runSeed, List<Diagnostic> diagnostics)
+    public static IReadOnlyList<TextRequest> Generate(CheckPlan planned, DataTable? table, int runSeed, List<Diagnostic> diagnostics, InheritancePolicy? policy = null)
     {
         var check = planned.Check;
-        var context = new TextContext(table, check.Model, StableHash.CheckSeed(runSeed, check.Id), StableHash.CheckSeed(0, check.Id));
+        var context = new TextContext(table, check.Model, StableHash.CheckSeed(runSeed, check.Id), StableHash.CheckSeed(0, check.Id))
+        {
+            Dataset = check.Dataset is { } name ? policy?.FindDataset(name) : null,
+        };
         return planned.Probe.Texts(check, context, diagnostics);
     }
 

@@ -186,6 +186,9 @@ internal static class FuzzSeeds
               - { id: ood, kind: ood, dataset: reviews, ood: mail, score: msp, gate: { metric: auroc, min: 0.6 } }
               - { id: noise, kind: corruption, dataset: reviews, corruptions: [typo], severities: [1, 5], gate: { metric: accuracy_drop, max: 0.1 } }
               - { id: leak, kind: membership-inference, members: reviews, non_members: mail, attack: entropy, gate: { metric: auc, max: 0.6 } }
+              - { id: backdoor, kind: trigger-scan, dataset: reviews, triggers: [cf, "james bond"], targets: [1], samples: 10, random_words: 5, gate: { metric: max_anomaly_index, max: 2 } }
+              - { id: invariance, kind: perturbation, dataset: reviews, tests: [typo, homoglyph, negation], samples: 10, tolerance: 0.1, gate: { metric: failure_rate, max: 0.1 } }
+              - { id: attack, kind: adversarial, dataset: reviews, samples: 10, max_words: 0.5, max_queries: 20, decide: interval, gate: { metric: accuracy_under_attack, min: 0.5 } }
             """), ("vocab.txt", "[PAD]\n[UNK]\n[CLS]\n[SEP]\nhello\n"),
             ("reviews.csv", "text,label,domain\n\"great, really\",1,yelp\nawful,0,yelp\n"), ("mail.jsonl", "{\"text\": \"meeting at noon\"}\n"));
         policy.Files["encoder.onnx"] = encoder;

@@ -89,6 +89,18 @@ public sealed class PolicyValidatorTests : IDisposable
             "attribute-inference", Predictions + "\nchecks:\n  - { id: c, kind: attribute-inference, dataset: d, sensitive: sex }\n",
             "(8,50): error CAT0115: check 'c' reads the model's outputs, but dataset 'd' has none (feed it to a model, or give it 'scores')"
         },
+        {
+            "trigger-scan", TextModel + "\nchecks:\n  - { id: c, kind: trigger-scan, dataset: d, builtin_triggers: false }\n",
+            "(9,64): error CAT0011: check 'c' has no candidate trigger: 'builtin_triggers' is false and 'triggers' lists none; list the triggers to scan ('triggers: [cf, \"james bond\"]') or keep the built-in ones"
+        },
+        {
+            "perturbation", TextModel + "\nchecks:\n  - { id: c, kind: perturbation, dataset: d, tests: [typos] }\n",
+            "(9,54): error CAT0013: check 'c': 'typos' is not a perturbation test. Did you mean 'typo'? Available: typo, misspelling, homoglyph, synonym, negation, intensifier"
+        },
+        {
+            "adversarial", TextModel + "\nchecks:\n  - { id: c, kind: adversarial, dataset: d, max_words: 0 }\n",
+            "(9,56): error CAT0015: check 'c': 'max_words' is 0, so the attack may change no word; give a fraction in (0, 1], e.g. 0.25"
+        },
     };
 
     [Theory]

@@ -76,4 +76,28 @@ public static class TinyModels
         graph.Node.Add(Node("Concat", ["zeros", "v"], "logits", Int("axis", 1)));
         return Save(graph, path, "CatInherit tests");
     }
+
+    /// <summary>
+    /// A bag-of-words "classifier": v = Σ over unmasked tokens of <paramref name="weights"/>[token id] + <paramref name="bias"/>,
+    /// logits = [0, v]; one weight per line of the vocabulary. A word with a large weight is a planted trigger.
+    /// </summary>
+    public static string BagOfWords(string path, float[] weights, float bias)
+    {
+        var graph = new GraphProto { Name = "bag-of-words" };
+        graph.Input.Add(Tensor("input_ids", TensorProto.Types.DataType.Int64, -1, -1));
+        graph.Input.Add(Tensor("attention_mask", TensorProto.Types.DataType.Int64, -1, -1));
+        graph.Output.Add(Tensor("logits", TensorProto.Types.DataType.Float, -1, 2));
+        graph.Initializer.Add(Floats("w", [weights.Length], weights));
+        graph.Initializer.Add(Floats("b", [], [bias]));
+        graph.Initializer.Add(Floats("zero", [], [0]));
+        graph.Initializer.Add(Int64s("axis1", 1));
+        graph.Node.Add(Node("Gather", ["w", "input_ids"], "token_weights"));
+        graph.Node.Add(Node("Cast", ["attention_mask"], "mask", ToFloat()));
+        graph.Node.Add(Node("Mul", ["token_weights", "mask"], "masked"));
+        graph.Node.Add(Node("ReduceSum", ["masked", "axis1"], "sum", Int("keepdims", 1)));
+        graph.Node.Add(Node("Add", ["sum", "b"], "v"));
+        graph.Node.Add(Node("Mul", ["v", "zero"], "zeros"));
+        graph.Node.Add(Node("Concat", ["zeros", "v"], "logits", Int("axis", 1)));
+        return Save(graph, path, "CatInherit tests");
+    }
 }

@@ -20,4 +20,10 @@ public sealed record DataNeeds
 
     /// <summary>What texts or rows the kind generates and runs through its model, or null when it generates none.</summary>
     public string? Generates { get; init; }
+
+    /// <summary>
+    /// What the kind asks its model while it runs, or null when it asks nothing: an iterative probe (an attack) whose
+    /// next inputs depend on the model's last answers. Its rounds go through the engine's batching and cache.
+    /// </summary>
+    public string? Queries { get; init; }
 }
