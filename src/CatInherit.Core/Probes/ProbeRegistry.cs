@@ -4,6 +4,8 @@ using CatInherit.Probes.Corruption;
 using CatInherit.Probes.Counterfactual;
 using CatInherit.Probes.EmbeddingAssociation;
 using CatInherit.Probes.GroupFairness;
+using CatInherit.Probes.IdentityBias;
+using CatInherit.Probes.IdentityTemplates;
 using CatInherit.Probes.LongTail;
 using CatInherit.Probes.MembershipInference;
 using CatInherit.Probes.Ood;
@@ -24,6 +26,8 @@ internal static class ProbeRegistry
         new CalibrationProbe(),
         new MembershipInferenceProbe(),
         new AttributeInferenceProbe(),
+        new IdentityBiasProbe(),
+        new IdentityTemplatesProbe(),
     ];
 
     private static readonly Dictionary<string, IProbe> ByKind = All.ToDictionary(p => p.Descriptor.Name, StringComparer.Ordinal);
