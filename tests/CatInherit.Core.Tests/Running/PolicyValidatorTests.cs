@@ -89,6 +89,14 @@ public sealed class PolicyValidatorTests : IDisposable
             "attribute-inference", Predictions + "\nchecks:\n  - { id: c, kind: attribute-inference, dataset: d, sensitive: sex }\n",
             "(8,50): error CAT0115: check 'c' reads the model's outputs, but dataset 'd' has none (feed it to a model, or give it 'scores')"
         },
+        {
+            "identity-bias", Predictions + "\nchecks:\n  - { id: c, kind: identity-bias, dataset: d, subgroups: [sex] }\n",
+            "(8,44): error CAT0115: check 'c': identity-bias ranks the positive class's probability against the labels, but dataset 'd' has no probabilities (give it 'scores', or a model with a logits or probabilities output)"
+        },
+        {
+            "identity-templates", TextModel + "\nchecks:\n  - { id: c, kind: identity-templates, templates: [\"people like us\"] }\n",
+            "(9,52): error CAT0013: check 'c': template \"people like us\" has no '{term}' placeholder; write where the identity term goes, e.g. \"Being {term} is {filler}.\""
+        },
     };
 
     [Theory]
