@@ -126,7 +126,7 @@ internal sealed class IdentityBiasProbe : IProbe
             Count = n,
             Metrics = [.. MetricNames.Select((name, m) => new KeyValuePair<string, double>(name, values[m]))],
             Intervals = intervals,
-            Undefined = [.. MetricNames.Where((_, m) => double.IsNaN(values[m])).Select(name => new KeyValuePair<string, string>(name, why.GetValueOrDefault(name) ?? noSubgroup ?? why.GetValueOrDefault("overall_auc") ?? "a compared set is empty"))],
+            Undefined = [.. MetricNames.Where((_, m) => double.IsNaN(values[m])).Select(name => new KeyValuePair<string, string>(name, why.GetValueOrDefault(name) ?? noSubgroup ?? why.GetValueOrDefault("overall_auc") ?? "a subgroup's background has rows of one class only, so a BPSN or BNSP comparison has an empty side"))],
             Groups = groups,
             Warnings = warnings,
             Details = new JsonObject
