@@ -102,6 +102,12 @@ public static class DiagnosticCodes
     /// <summary>A check ran but something about its result deserves attention (an excluded group, dropped resamples).</summary>
     public const string CheckWarning = "CAT0300";
 
+    // Identity probes.
+    /// <summary>An identity subgroup column whose values are not boolean (true/false, 1/0).</summary>
+    public const string SubgroupNotBoolean = "CAT0620";
+    /// <summary>An identity subgroup with no rows (or with every row, so no background).</summary>
+    public const string EmptySubgroup = "CAT0621";
+
     // Command line.
     /// <summary>An invalid command-line option.</summary>
     public const string InvalidOption = "CAT0500";

@@ -5,6 +5,8 @@ using CatInherit.Probes.Corruption;
 using CatInherit.Probes.Counterfactual;
 using CatInherit.Probes.EmbeddingAssociation;
 using CatInherit.Probes.GroupFairness;
+using CatInherit.Probes.IdentityBias;
+using CatInherit.Probes.IdentityTemplates;
 using CatInherit.Probes.LongTail;
 using CatInherit.Probes.MembershipInference;
 using CatInherit.Probes.Ood;
@@ -30,6 +32,8 @@ internal static class ProbeRegistry
         new PerturbationProbe(),
         new TriggerScanProbe(),
         new AdversarialProbe(),
+        new IdentityBiasProbe(),
+        new IdentityTemplatesProbe(),
     ];
 
     private static readonly Dictionary<string, IProbe> ByKind = All.ToDictionary(p => p.Descriptor.Name, StringComparer.Ordinal);

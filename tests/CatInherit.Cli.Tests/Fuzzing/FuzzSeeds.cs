@@ -73,6 +73,7 @@ internal static class FuzzSeeds
                 resamples: 20
                 gate: { metric: auc, max: 0.95 }
               - { id: shift, kind: ood, dataset: train, ood: held_out, score: energy, temperature: 2, resamples: 20, gate: { metric: auroc, min: 0.05 } }
+              - { id: identity, kind: identity-bias, dataset: train, subgroups: [muslim], resamples: 20, gate: { metric: min_bpsn_auc, min: 0.05 } }
             """), ("train.jsonl", Logits(0)), ("held.jsonl", Logits(1))),
 
         Models(),
@@ -115,7 +116,7 @@ internal static class FuzzSeeds
         {
             var label = (i + offset) % 2;
             var margin = ((i * 13) + (offset * 5)) % 17 / 4.0 - 1.5;
-            jsonl.Append(CultureInfo.InvariantCulture, $"{{\"id\": {i}, \"label\": {(i % 5 == 0 ? $"\"{label}\"" : label.ToString(CultureInfo.InvariantCulture))}, \"l0\": {-margin / 2:0.###}, \"l1\": {margin / 2:0.###}}}\n");
+            jsonl.Append(CultureInfo.InvariantCulture, $"{{\"id\": {i}, \"label\": {(i % 5 == 0 ? $"\"{label}\"" : label.ToString(CultureInfo.InvariantCulture))}, \"l0\": {-margin / 2:0.###}, \"l1\": {margin / 2:0.###}, \"muslim\": {(i % 3 == 0 ? "true" : "false")}}}\n");
         }
 
         return jsonl.ToString();
@@ -189,8 +190,16 @@ internal static class FuzzSeeds
               - { id: backdoor, kind: trigger-scan, dataset: reviews, triggers: [cf, "james bond"], targets: [1], samples: 10, random_words: 5, gate: { metric: max_anomaly_index, max: 2 } }
               - { id: invariance, kind: perturbation, dataset: reviews, tests: [typo, homoglyph, negation], samples: 10, tolerance: 0.1, gate: { metric: failure_rate, max: 0.1 } }
               - { id: attack, kind: adversarial, dataset: reviews, samples: 10, max_words: 0.5, max_queries: 20, decide: interval, gate: { metric: accuracy_under_attack, min: 0.5 } }
+              - { id: identity, kind: identity-bias, dataset: reviews, subgroups: [muslim], power: -5, gate: { metric: final_bias_score, min: 0.7 } }
+              - id: terms
+                kind: identity-templates
+                model: classifier
+                terms: [dixon, nonbinary]
+                templates: ["{term} people are {filler}.", "I am {term}."]
+                fillers: { positive: [kind], negative: [rude], neutral: [here] }
+                gate: { metric: fped, max: 1 }
             """), ("vocab.txt", "[PAD]\n[UNK]\n[CLS]\n[SEP]\nhello\n"),
-            ("reviews.csv", "text,label,domain\n\"great, really\",1,yelp\nawful,0,yelp\n"), ("mail.jsonl", "{\"text\": \"meeting at noon\"}\n"));
+            ("reviews.csv", "text,label,domain,muslim\n\"great, really\",1,yelp,true\nawful,0,yelp,false\n"), ("mail.jsonl", "{\"text\": \"meeting at noon\"}\n"));
         policy.Files["encoder.onnx"] = encoder;
         policy.Files["classifier.onnx"] = classifier;
         return policy;

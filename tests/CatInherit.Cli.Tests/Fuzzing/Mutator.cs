@@ -24,6 +24,8 @@ internal sealed class Mutator(Random random, IReadOnlyList<FuzzCase> seeds)
         "group-fairness", "counterfactual", "embedding-association", "ood", "corruption", "long-tail", "calibration", "membership-inference", "attribute-inference",
         "trigger-scan", "perturbation", "adversarial", "triggers", "builtin_triggers", "random_words", "mad_floor", "samples", "tests", "max_words",
         "max_queries", "epsilon", "step", "synonyms", "misspellings", "max_anomaly_index", "failure_rate", "accuracy_under_attack", "homoglyph",
+        "identity-bias", "identity-templates", "subgroups", "power", "overall_weight", "terms", "templates", "fillers", "threshold", "dixon", "{term}", "{filler}",
+        "final_bias_score", "min_bpsn_auc", "fped", "max_term_gap", "identity-sexuality", "muslim",
         "demographic_parity_difference", "worst_group_accuracy", "ece", "brier", "auc", "auroc", "tail_recall", "accuracy", "fpr_at_95_tpr", "advantage",
         "logits", "probabilities", "embedding", "interval", "point", "loss", "confidence", "entropy", "energy", "msp", "knn", "mahalanobis", "cpu", "auto",
         "loans.csv", "scores.tsv", "policy.worst-accuracy.verified.json", "train.jsonl", "held.jsonl", "rows.csv", "policy.yaml", "fixed.onnx", "dynamic.onnx", "missing.csv", "data.parquet", "/dev/null", "..",

@@ -54,6 +54,26 @@ public sealed class EmbeddingAssociationTests : IDisposable
         Assert.NotNull(weat.IntervalOf("effect_size"));
     }
 
+    [Theory]
+    [InlineData("identity-sexuality", "gay")]
+    [InlineData("identity-religion", "muslim")]
+    [InlineData("identity-ethnicity", "african american")]
+    [InlineData("identity-disability-age", "blind")]
+    public void Identity_offensive_sets_pair_identity_terms_with_neutral_descriptors_and_offensive_with_pleasant_words(string test, string term)
+    {
+        var (_, targets, attributes) = CatInherit.Probes.EmbeddingAssociation.WeatSets.Test(test);
+        var (_, _, weat1) = CatInherit.Probes.EmbeddingAssociation.WeatSets.Test("weat1");
+
+        Assert.Equal([8, 8], targets.Select(t => t.Distinct().Count()));
+        Assert.Contains(term, targets[0]);
+        Assert.Contains(term, CatInherit.Probes.IdentityTemplates.IdentityTerms.Terms);
+        Assert.All(targets[0], t => Assert.Contains(t, CatInherit.Probes.IdentityTemplates.IdentityTerms.Terms));
+        Assert.Equal(["tall", "short", "blond", "redheaded", "left-handed", "freckled", "bearded", "curly-haired"], targets[1]);
+        Assert.Equal(25, attributes[0].Distinct().Count());
+        Assert.Equal(weat1[0], attributes[1]);
+        Assert.Empty(attributes[0].Intersect(targets.SelectMany(t => t)));
+    }
+
     [Fact]
     public void Custom_sets_from_lists_and_files()
     {

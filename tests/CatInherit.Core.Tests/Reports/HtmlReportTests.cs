@@ -49,6 +49,7 @@ public sealed class HtmlReportTests : IDisposable
     {
         folder.Write("m.csv", "y,p\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"{i % 2},{0.5 + (i % 7 / 20.0):0.00}\n")));
         folder.Write("n.csv", "y,p\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"{i % 2},{0.3 + (i % 5 / 10.0):0.00}\n")));
+        folder.Write("s.csv", "y,p,muslim,gay\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"{i % 2},{0.2 + (i % 9 / 12.0):0.00},{(i % 3 == 0 ? "true" : "false")},{(i % 5 < 2 ? 1 : 0)}\n")));
         folder.Write("d.csv", "y,p,sex\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"{i % 2},{(i % 3 == 0 ? 1 : 0)},{(i % 4 == 0 ? "f" : "m")}\n")));
         return PolicyRun.RunFile(folder.Write("catinherit.yaml", """
             version: 1
@@ -56,10 +57,12 @@ public sealed class HtmlReportTests : IDisposable
               m: { path: m.csv, label: y, scores: [p], score_kind: probabilities }
               n: { path: n.csv, label: y, scores: [p], score_kind: probabilities }
               d: { path: d.csv, label: y, prediction: p }
+              s: { path: s.csv, label: y, scores: [p], score_kind: probabilities }
             checks:
               - { id: parity, kind: group-fairness, dataset: d, sensitive: sex, gate: { metric: demographic_parity_difference, max: 0.05 } }
               - { id: mia, kind: membership-inference, members: m, non_members: n, attack: confidence }
               - { id: ood, kind: ood, dataset: m, ood: n }
+              - { id: identity, kind: identity-bias, dataset: s, subgroups: [muslim, gay] }
             """)).Report!;
     }
 
@@ -75,7 +78,7 @@ public sealed class HtmlReportTests : IDisposable
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal(2, CountOf(html, "aria-label=\"ROC:"));
-        Assert.Equal(3, CountOf(html, " per group\">"));
+        Assert.Equal(6, CountOf(html, " per group\">"));
         foreach (var svg in html.Split("<svg")[1..])
         {
             _ = XElement.Parse("<svg" + svg[..(svg.IndexOf("</svg>", StringComparison.Ordinal) + 6)]);

@@ -101,6 +101,14 @@ public sealed class PolicyValidatorTests : IDisposable
             "adversarial", TextModel + "\nchecks:\n  - { id: c, kind: adversarial, dataset: d, max_words: 0 }\n",
             "(9,56): error CAT0015: check 'c': 'max_words' is 0, so the attack may change no word; give a fraction in (0, 1], e.g. 0.25"
         },
+        {
+            "identity-bias", Predictions + "\nchecks:\n  - { id: c, kind: identity-bias, dataset: d, subgroups: [sex] }\n",
+            "(8,44): error CAT0115: check 'c': identity-bias ranks the positive class's probability against the labels, but dataset 'd' has no probabilities (give it 'scores', or a model with a logits or probabilities output)"
+        },
+        {
+            "identity-templates", TextModel + "\nchecks:\n  - { id: c, kind: identity-templates, templates: [\"people like us\"] }\n",
+            "(9,52): error CAT0013: check 'c': template \"people like us\" has no '{term}' placeholder; write where the identity term goes, e.g. \"Being {term} is {filler}.\""
+        },
     };
 
     [Theory]

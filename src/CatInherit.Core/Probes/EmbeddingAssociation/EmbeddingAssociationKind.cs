@@ -10,7 +10,7 @@ internal static class EmbeddingAssociationKind
         "embedding-association",
         "WEAT (Caliskan et al. 2017) on the model's embeddings of word sets; SEAT when the words are placed in sentence templates.",
         [
-            new("test", ValueKind.Enum, "A built-in test: weat1 flowers/insects, weat2 instruments/weapons (× pleasant/unpleasant), weat6 male/female names × career/family, weat7 math/arts and weat8 science/arts × male/female terms.") { AllowedValues = ["weat1", "weat2", "weat6", "weat7", "weat8"] },
+            new("test", ValueKind.Enum, "A built-in test: weat1 flowers/insects, weat2 instruments/weapons (× pleasant/unpleasant), weat6 male/female names × career/family, weat7 math/arts and weat8 science/arts × male/female terms; identity-sexuality, identity-religion, identity-ethnicity, identity-disability-age: identity terms (Dixon et al. 2018) vs neutral descriptors × offensive vs pleasant words.") { AllowedValues = [.. WeatSets.Names] },
             new("targets", ValueKind.WordSets, "[X, Y]: the target sets, each a list of words or a word-list file (equal sizes)."),
             new("attributes", ValueKind.WordSets, "[A, B]: the attribute sets, each a list of words or a word-list file."),
             new("templates", ValueKind.StringOrList, "SEAT: sentence templates with {word}, or 'bleached' for May et al.'s (2019) semantically bleached templates."),

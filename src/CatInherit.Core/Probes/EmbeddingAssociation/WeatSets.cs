@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace CatInherit.Probes.EmbeddingAssociation;
 
-/// <summary>The built-in WEAT tests (Caliskan et al. 2017) and SEAT's bleached templates (May et al. 2019).</summary>
+/// <summary>
+/// The built-in WEAT tests (Caliskan et al. 2017), the identity × offensive tests (identity terms of Dixon et al. 2018 vs
+/// neutral descriptors × offensive vs pleasant words) and SEAT's bleached templates (May et al. 2019).
+/// </summary>
 internal static class WeatSets
 {
     private static readonly Lazy<JsonElement> Data = new(() =>
@@ -13,7 +16,7 @@ internal static class WeatSets
         return JsonDocument.Parse(stream).RootElement.Clone();
     });
 
-    public static readonly IReadOnlyList<string> Names = ["weat1", "weat2", "weat6", "weat7", "weat8"];
+    public static readonly IReadOnlyList<string> Names = ["weat1", "weat2", "weat6", "weat7", "weat8", "identity-sexuality", "identity-religion", "identity-ethnicity", "identity-disability-age"];
 
     public static (string Title, string[][] Targets, string[][] Attributes) Test(string name)
     {
