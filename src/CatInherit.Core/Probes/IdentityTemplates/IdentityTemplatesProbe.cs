@@ -55,7 +55,7 @@ internal sealed class IdentityTemplatesProbe : IProbe
         var frames = set.Frames.Count;
         var score = new double[frames * terms];
         var predictedPositive = new bool[score.Length];
-        var p = new float[Math.Max(2, outputs.Width)];
+        var p = new double[Math.Max(2, outputs.Width)];
         for (var i = 0; i < score.Length; i++)
         {
             outputs.Probabilities(i, p);
