@@ -78,7 +78,7 @@ internal sealed class CodeFirstPolicy
             NameData((InheritanceData)value, key);
         }
 
-        var modelUses = check.Settings.Where(s => s.Value is InheritanceModel).Select(s => (InheritanceModel)s.Value)
+        var modelUses = check.Settings.SelectMany(s => s.Value is object[] items ? items : [s.Value]).OfType<InheritanceModel>()
             .Concat(datasets.Keys.SelectMany(d => d.State.Settings).Where(s => s.Value is InheritanceModel).Select(s => (InheritanceModel)s.Value))
             .ToList();
         foreach (var model in modelUses.Where(m => m.State.Name is not null).Concat(modelUses))

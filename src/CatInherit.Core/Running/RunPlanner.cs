@@ -76,7 +76,7 @@ internal static class RunPlanner
     public static IReadOnlyList<TextRequest> Generate(CheckPlan planned, DataTable? table, int runSeed, List<Diagnostic> diagnostics, InheritancePolicy? policy = null)
     {
         var check = planned.Check;
-        var context = new TextContext(table, check.Model, StableHash.CheckSeed(runSeed, check.Id), StableHash.CheckSeed(0, check.Id))
+        var context = new TextContext(table, check.Model, StableHash.CheckSeed(runSeed, check.SeedId), StableHash.CheckSeed(0, check.SeedId))
         {
             Dataset = check.Dataset is { } name ? policy?.FindDataset(name) : null,
         };

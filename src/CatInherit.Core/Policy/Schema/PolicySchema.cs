@@ -86,6 +86,7 @@ public static class PolicySchema
         new("resamples", ValueKind.Integer, "Bootstrap resamples; 0 turns intervals off.") { Minimum = 0, Maximum = 1_000_000, Default = "1000" },
         new("baseline", ValueKind.Map, "Compare the gated metric with an approved value: <policy>.<id>.verified.json; fail when it regresses by more than the tolerance.") { Keys = BaselineKeys },
         new("model", ValueKind.String, "The model (a name under 'models') that runs this check: it computes the outputs of the check's datasets (each dataset's own 'model' is the default) and the texts the check generates."),
+        new("compare", ValueKind.StringList, "Run the check once per named model (names under 'models'), side by side: each run binds the check's datasets to that model, as 'model' does, under the id '{id}@{model}'; the report compares the runs. Replaces 'model'."),
     ];
 
 
