@@ -107,6 +107,7 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
         var (path, display) = reader.ResolvePath(values, "path", "model file", requireFile: true);
         var inputs = values.Child("inputs");
         string? vocab = null;
+        string? tokenizerFile = null;
         if (values.Has("inputs"))
         {
             var hasText = inputs.Has("text");
@@ -120,7 +121,7 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
 
             if (hasText && !inputs.Has("tokenizer"))
             {
-                reader.Error(DiagnosticCodes.MissingKey, inputs.LocationOf("text"), "a text input needs 'tokenizer: { vocab: vocab.txt }' to turn text into token ids");
+                reader.Error(DiagnosticCodes.MissingKey, inputs.LocationOf("text"), "a text input needs 'tokenizer: { vocab: vocab.txt }' or 'tokenizer: { file: tokenizer.json }' to turn text into token ids");
             }
 
             if (hasFeatures && inputs.Has("tokenizer"))
@@ -129,9 +130,26 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
             }
 
             var tokenizer = inputs.Child("tokenizer");
+            if (inputs.Has("tokenizer") && tokenizer.Has("vocab") == tokenizer.Has("file"))
+            {
+                reader.Error(tokenizer.Has("vocab") ? DiagnosticCodes.InvalidValue : DiagnosticCodes.MissingKey, tokenizer.Has("vocab") ? tokenizer.LocationOf("file") : inputs.LocationOf("tokenizer"),
+                    tokenizer.Has("vocab")
+                        ? "the tokenizer has both 'vocab' and 'file'; give a BERT vocab.txt ('vocab') or a Hugging Face tokenizer.json ('file'), not both"
+                        : "the tokenizer needs 'vocab: vocab.txt' (a BERT WordPiece vocabulary) or 'file: tokenizer.json' (a Hugging Face tokenizer)");
+            }
+
             if (tokenizer.Has("vocab"))
             {
                 (vocab, _) = reader.ResolvePath(tokenizer, "vocab", "tokenizer vocabulary", requireFile: true);
+            }
+
+            if (tokenizer.Has("file"))
+            {
+                (tokenizerFile, _) = reader.ResolvePath(tokenizer, "file", "tokenizer.json", requireFile: true);
+                if (tokenizer.Has("lowercase"))
+                {
+                    reader.Error(DiagnosticCodes.InvalidValue, tokenizer.LocationOf("lowercase"), "'lowercase' applies to a vocab.txt; a tokenizer.json says whether it lower-cases (its normalizer), so remove 'lowercase'");
+                }
             }
         }
 
@@ -141,7 +159,7 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
             reader.Error(DiagnosticCodes.InvalidValue, output.LocationOf("pooling"), "'pooling' applies to embedding outputs only");
         }
 
-        return new ModelSpec(name, path, display, vocab, values);
+        return new ModelSpec(name, path, display, vocab, values) { TokenizerFile = tokenizerFile };
     }
 
     private List<DatasetSpec> ReadDatasets(YamlNode node, List<ModelSpec> models)

@@ -12,9 +12,10 @@ public static class PolicySchema
     /// <summary>Keys of the model's tokenizer.</summary>
     public static IReadOnlyList<KeySpec> TokenizerKeys { get; } =
     [
-        new("vocab", ValueKind.Path, "A BERT WordPiece vocab.txt, relative to the policy file.") { Required = true },
-        new("lowercase", ValueKind.Boolean, "Lower-case (and strip accents) before tokenizing, as uncased BERT models expect.") { Default = "true" },
-        new("max_length", ValueKind.Integer, "Longest token sequence fed to the model, [CLS] and [SEP] included; longer texts are truncated.") { Minimum = 3, Maximum = 8192, Default = "128" },
+        new("vocab", ValueKind.Path, "A BERT WordPiece vocab.txt, relative to the policy file (or give 'file')."),
+        new("file", ValueKind.Path, "A Hugging Face tokenizer.json (WordPiece, BPE or Unigram), relative to the policy file: its normalizer, pre-tokenizer, special tokens, truncation and padding are read from it (or give 'vocab')."),
+        new("lowercase", ValueKind.Boolean, "With 'vocab': lower-case (and strip accents) before tokenizing, as uncased BERT models expect. A tokenizer.json says it itself.") { Default = "true" },
+        new("max_length", ValueKind.Integer, "Longest token sequence fed to the model, special tokens included; longer texts are truncated. With 'file', the default is the file's truncation length (else 128).") { Minimum = 3, Maximum = 8192, Default = "128" },
     ];
 
     /// <summary>Keys of the model's input mapping.</summary>
