@@ -17,6 +17,10 @@ internal sealed class DataTable(string file, int[] lines, IReadOnlyDictionary<st
     /// <summary>The column's 1-based field number in the file (1 for JSONL), or 0 when unknown.</summary>
     public int FieldOf(string name) => fields?.GetValueOrDefault(name) ?? 0;
 
+    /// <summary>The table with <paramref name="added"/> columns beside its own (decoded image pixels).</summary>
+    public DataTable With(IEnumerable<DataColumn> added) =>
+        new(File, Lines, columns.Values.Concat(added).ToDictionary(c => c.Name, StringComparer.Ordinal), fields);
+
     /// <summary>The table restricted to <paramref name="rows"/> (ascending row indices).</summary>
     public DataTable Select(int[] rows) =>
         new(File, [.. rows.Select(r => Lines[r])], columns.ToDictionary(c => c.Key, c => c.Value.Select(rows), StringComparer.Ordinal), fields);

@@ -189,6 +189,20 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
 
             var read = reader.ReadMap(datasetMap, PolicySchema.DatasetKeys, $"dataset '{key.Value}'");
             var values = read.Values;
+            var images = values.Has("images") ? ReadImages(values, key.Value) : null;
+            if (images is { Layout: "imagefolder" })
+            {
+                // The folder is the data: its class subfolders give the rows.
+                result.Add(new DatasetSpec(key.Value, images.Root, images.RootDisplay, new SpecValues(key.Location, read.Nodes, PolicySchema.DatasetKeys)) { Images = images });
+                new PolicyReferences(models, []).RequireKnownModel(values, $"dataset '{key.Value}'", reader.Diagnostics);
+                continue;
+            }
+
+            if (!values.Has("path") && !reader.InMemoryDatasets.Contains(key.Value))
+            {
+                reader.Error(DiagnosticCodes.MissingKey, key.Location, $"dataset '{key.Value}' needs 'path' (a .csv, .tsv or .jsonl file) or 'images: {{ root: DIR, layout: imagefolder, ... }}'");
+            }
+
             var (path, display) = reader.ResolvePath(values, "path", "data file", requireFile: !reader.InMemoryDatasets.Contains(key.Value));
             if (values.Has("path") && !reader.InMemoryDatasets.Contains(key.Value) && !DataExtensions.Contains(Path.GetExtension(display), StringComparer.OrdinalIgnoreCase))
             {
@@ -213,10 +227,59 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
             }
 
             new PolicyReferences(models, []).RequireKnownModel(values, $"dataset '{key.Value}'", reader.Diagnostics);
-            result.Add(new DatasetSpec(key.Value, path, display, new SpecValues(key.Location, read.Nodes, PolicySchema.DatasetKeys)));
+            result.Add(new DatasetSpec(key.Value, path, display, new SpecValues(key.Location, read.Nodes, PolicySchema.DatasetKeys)) { Images = images });
         }
 
         return result;
+    }
+
+    /// <summary>A dataset's <c>images:</c> section: the layout's keys, the folder, and mean/std with one number or one per channel.</summary>
+    private ImageSpec ReadImages(SpecValues dataset, string name)
+    {
+        var values = dataset.Child("images");
+        var context = $"the images of dataset '{name}'";
+        var layout = values.String("layout");
+        if (layout == "imagefolder" && dataset.Has("path"))
+        {
+            reader.Error(DiagnosticCodes.InvalidValue, dataset.LocationOf("path"), $"dataset '{name}' reads an image folder ('images: {{ layout: imagefolder }}'), so it has no 'path'; the folder is 'images: {{ root: ... }}'");
+        }
+
+        if (layout == "imagefolder" && !values.Has("root"))
+        {
+            reader.Error(DiagnosticCodes.MissingKey, values.Owner, $"{context}: an imagefolder needs 'root', the folder with one subfolder per class");
+        }
+
+        var (root, display) = reader.ResolvePath(values, "root", "image folder", requireFile: false);
+        if (values.Has("root") && root.Length > 0 && !Directory.Exists(root))
+        {
+            reader.Error(DiagnosticCodes.DataNotFound, values.LocationOf("root"), $"{context}: folder '{display}' not found (resolved to {root}); paths are relative to the policy file");
+        }
+
+        if (!values.Has("root") && dataset.GetString("path") is { } table)
+        {
+            display = Path.GetDirectoryName(table) is { Length: > 0 } folder ? folder : ".";
+            root = Path.GetFullPath(Path.Combine(reader.BaseDirectory, display));
+        }
+
+        var channels = values.String("channels") == "gray" ? 1 : 3;
+        foreach (var key in new[] { "mean", "std" })
+        {
+            var items = values.GetStrings(key);
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (!double.TryParse(items[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number) || (key == "std" && number <= 0))
+                {
+                    reader.Error(DiagnosticCodes.InvalidValue, values.LocationOf(key, i), $"{context}: '{key}' must be {(key == "std" ? "positive numbers" : "numbers")}; found '{items[i]}'");
+                }
+            }
+
+            if (items.Count != 1 && items.Count != channels)
+            {
+                reader.Error(DiagnosticCodes.InvalidValue, values.LocationOf(key), string.Create(CultureInfo.InvariantCulture, $"{context}: '{key}' has {items.Count} values for {channels} channel{(channels == 1 ? string.Empty : "s")} ({values.String("channels")}); give one value, or one per channel"));
+            }
+        }
+
+        return new ImageSpec(values, root, display);
     }
 
     private List<CheckSpec> ReadChecks(YamlNode node, PolicyReferences references)

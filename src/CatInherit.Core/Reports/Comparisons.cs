@@ -50,24 +50,31 @@ public static class Comparisons
         return result;
     }
 
-    /// <summary>Per catastrophe (in the order they first appear), each compared model's tally and the one that passes on less.</summary>
+    /// <summary>
+    /// Per catastrophe (in the order they first appear), each side's tally and the side that passes on less. A side is a
+    /// place in the <c>compare:</c> lists: the first models of every list are one side, the second another, and so on, so a
+    /// foundation's classifier and its encoder, listed at the same place, are tallied together (the label names them all).
+    /// </summary>
     public static IReadOnlyList<CatastropheComparison> Summary(IReadOnlyList<ComparedCheck> compared)
     {
         ArgumentNullException.ThrowIfNull(compared);
-        var models = compared.SelectMany(c => c.Runs.Select(r => r.Model)).Distinct(StringComparer.Ordinal).ToList();
+        var sides = compared.Count == 0 ? 0 : compared.Max(c => c.Runs.Count);
+        var labels = Enumerable.Range(0, sides)
+            .Select(i => string.Join(" / ", compared.Where(c => i < c.Runs.Count).Select(c => c.Runs[i].Model).Distinct(StringComparer.Ordinal)))
+            .ToList();
         var result = new List<CatastropheComparison>();
         foreach (var group in compared.GroupBy(c => c.Catastrophe, StringComparer.Ordinal))
         {
-            var tallies = models.Select(model =>
+            var tallies = Enumerable.Range(0, sides).Select(side =>
             {
-                var runs = group.SelectMany(c => c.Runs).Where(r => r.Model == model).ToList();
+                var runs = group.Where(c => side < c.Runs.Count).Select(c => c.Runs[side]).ToList();
                 return new ModelTally(
-                    model,
+                    labels[side],
                     runs.Count,
                     runs.Count(r => r.Status == CheckStatus.Pass),
                     runs.Count(r => r.Status is CheckStatus.Fail or CheckStatus.Error),
                     runs.Count(r => r.Status == CheckStatus.Warn),
-                    group.Count(c => c.Best.Contains(model, StringComparer.Ordinal)));
+                    group.Count(c => side < c.Runs.Count && c.Best.Contains(c.Runs[side].Model, StringComparer.Ordinal)));
             }).Where(t => t.Checks > 0).ToList();
             var ranked = tallies.OrderBy(t => t.Failed).ThenBy(t => t.Warned).ThenByDescending(t => t.Best).ToList();
             var leader = ranked.Count > 1 && Key(ranked[0]) != Key(ranked[1]) ? ranked[0].Model : null;

@@ -1,7 +1,7 @@
 namespace CatInherit.Reports;
 
-/// <summary>One model's runs of the compared checks of one catastrophe.</summary>
-/// <param name="Model">The model.</param>
+/// <summary>One side's runs of the compared checks of one catastrophe (a side: one place in the <c>compare:</c> lists).</summary>
+/// <param name="Model">The side: the models at its place in the <c>compare:</c> lists, joined by " / ".</param>
 /// <param name="Checks">Compared checks it ran.</param>
 /// <param name="Passed">Runs that passed.</param>
 /// <param name="Failed">Runs that failed or errored.</param>

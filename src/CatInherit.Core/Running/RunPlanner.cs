@@ -43,7 +43,9 @@ internal static class RunPlanner
         var dataset = planned.Dataset;
         var table = sources?.Find(dataset) is { } memory
             ? TableReader.Read(memory, dataset.DisplayPath, planned.Columns, diagnostics)
-            : TableReader.Read(dataset.Path, DataPath(plan.Policy, dataset), planned.Columns, diagnostics);
+            : dataset.Images is not null
+                ? ImageTableReader.Read(dataset, DataPath(plan.Policy, dataset), planned.Columns, diagnostics)
+                : TableReader.Read(dataset.Path, DataPath(plan.Policy, dataset), planned.Columns, diagnostics);
         if (table is null)
         {
             return null;

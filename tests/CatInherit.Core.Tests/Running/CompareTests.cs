@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CatInherit.CodeFirst;
 using CatInherit.Gating;
 using CatInherit.Probes;
 using CatInherit.Reports;
@@ -177,6 +178,23 @@ public sealed class CompareTests : IDisposable
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Equal(18, error.Location.Line);
         Assert.Contains(validated.Diagnostics, d => d.Code == code && d.Message == error.Message);
+    }
+
+    [Fact]
+    public void A_check_compared_in_code_reports_what_the_policy_reports()
+    {
+        var clean = Inheritance.Model(folder.File("clean.onnx")).Named("clean").FeatureInput(["a", "b", "c"]).LogitsOutput("logits").OnCpu().Cache(false);
+        var shifted = Inheritance.Model(folder.File("shifted.onnx")).Named("shifted").FeatureInput(["a", "b", "c"]).LogitsOutput("logits").OnCpu().Cache(false);
+        var runs = Inheritance.File(folder.File("d.csv")).LabelColumn("y").LongTail().TailClasses(["1"]).Compare([clean, shifted]).Named("tail")
+            .ShouldBeAtLeast(LongTailMetric.TailRecall, 0.75).RunEach();
+        var yaml = Run("""
+            checks:
+              - { id: tail, kind: long-tail, dataset: d, tail_classes: ["1"], compare: [clean, shifted], gate: { metric: tail_recall, min: 0.75 } }
+            """);
+
+        Assert.Equal(yaml.Report!.Checks.Select(c => (c.Id, c.Status, c.Metrics.Count)), runs.Select(c => (c.Id, c.Status, c.Metrics.Count)));
+        Assert.Equal(yaml.Report.Checks.SelectMany(c => c.Metrics), runs.SelectMany(c => c.Metrics));
+        Assert.Equal(yaml.Report.Checks.SelectMany(c => c.Intervals), runs.SelectMany(c => c.Intervals));
     }
 
     private static string Write(IReportWriter writer, RunReport report)
