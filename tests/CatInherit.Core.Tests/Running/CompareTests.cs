@@ -158,6 +158,32 @@ public sealed class CompareTests : IDisposable
         Assert.Equal(["tail@clean", "tail@shifted"], result.Report!.Checks.Select(c => c.Id));
     }
 
+    [Fact]
+    public void A_test_attribute_naming_the_check_as_written_gets_every_run_and_one_run_by_its_own_id()
+    {
+        folder.Write("catinherit.yaml", Models + """
+            checks:
+              - { id: tail, kind: long-tail, dataset: d, tail_classes: [1], compare: [clean, shifted] }
+            """);
+
+        var every = PolicyDiscovery.Discover("catinherit.yaml", folder.Path, null, "tail");
+        var one = PolicyDiscovery.Discover("catinherit.yaml", folder.Path, null, "tail@shifted");
+
+        Assert.Equal(["long-tail: tail@clean", "long-tail: tail@shifted"], every.DisplayNames);
+        Assert.Equal(["long-tail: tail@shifted"], one.DisplayNames);
+
+        // A class with [InheritancePolicy] and [InheritanceCheck(..., "tail")]: the policy test leaves every run of 'tail' to the other method.
+        folder.Write("catinherit.yaml", Models + """
+            checks:
+              - { id: tail, kind: long-tail, dataset: d, tail_classes: [1], compare: [clean, shifted] }
+              - { id: other, kind: long-tail, dataset: d, tail_classes: [1], model: clean }
+            """);
+        var policy = new PolicyAttributeUse("All", "catinherit.yaml", null, null);
+        var single = new PolicyAttributeUse("Tail", "catinherit.yaml", null, "tail");
+        Assert.Equal(["long-tail: other"], PolicyDiscovery.Discover(policy, [policy, single], folder.Path).DisplayNames);
+        Assert.Equal(["long-tail: tail@clean", "long-tail: tail@shifted"], PolicyDiscovery.Discover(single, [policy, single], folder.Path).DisplayNames);
+    }
+
     [Theory]
     [InlineData("compare: [clean, shifted], model: clean", "CAT0013", "both 'model' and 'compare'")]
     [InlineData("compare: [clean, shiftd]", "CAT0028", "Did you mean 'shifted'?")]
