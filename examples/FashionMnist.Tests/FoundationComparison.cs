@@ -40,6 +40,7 @@ public sealed class FoundationComparison(ITestOutputHelper output)
             result.Report.ComparisonSummary.Select(c => c.PassesOnLess));
     }
 
+    // The same lookup as [InheritancePolicy]: CI builds map source paths to /_/, so the source folder alone is not enough.
     private static string PolicyPath([CallerFilePath] string source = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "FashionMnist", "foundations.yaml"));
+        PolicyLocator.Resolve(Path.Combine("..", "FashionMnist", "foundations.yaml"), AppContext.BaseDirectory, source);
 }
