@@ -26,6 +26,10 @@ internal sealed class TextTokenizer
 
     public int PaddingId => tokenizer.PaddingTokenId;
 
+    /// <summary>How many of the text's tokens are known word pieces (not [CLS], [SEP], [PAD] or [UNK]).</summary>
+    public int KnownTokens(string text) =>
+        Encode(text).Count(id => id != tokenizer.ClassificationTokenId && id != tokenizer.SeparatorTokenId && id != tokenizer.PaddingTokenId && id != tokenizer.UnknownTokenId);
+
     /// <summary>Token ids with [CLS] and [SEP], at most max_length of them.</summary>
     public int[] Encode(string text)
     {

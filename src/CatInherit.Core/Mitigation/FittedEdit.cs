@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+using CatInherit.Data;
+
+namespace CatInherit.Mitigation;
+
+/// <summary>What a fit produced: the graph edit, what the report says about it, and (for abstention) how to score a row.</summary>
+internal sealed class FittedEdit
+{
+    /// <summary>The fitted values, as the report shows them.</summary>
+    public required JsonObject Summary { get; init; }
+
+    /// <summary>Writes the fix into a graph; null when the fix corrects precomputed predictions instead.</summary>
+    public Action<OnnxGraphEditor>? Edit { get; init; }
+
+    /// <summary>Things worth knowing (dropped pairs, ties); the report lists them.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>For abstention: whether a row of (edited) logits is accepted.</summary>
+    public Func<double[], bool>? Accepts { get; init; }
+
+    /// <summary>For thresholds on precomputed scores: the corrected prediction of each row of a table, or null after a diagnostic.</summary>
+    public Func<DataTable, Data.PredictionSet, string[]?>? Correct { get; init; }
+}
