@@ -56,6 +56,7 @@ internal sealed class AbstainMethod : IMitigationMethod
                 ["fit_rows"] = scores.Length,
                 ["fit_accept_rate"] = (double)accepted / scores.Length,
             },
+            Reading = reading,
             Accepts = logits => Score(score, temperature, logits) >= threshold,
             Edit = editor => Write(editor, tensor, score, temperature, threshold),
         };

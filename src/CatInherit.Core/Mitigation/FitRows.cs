@@ -8,10 +8,13 @@ namespace CatInherit.Mitigation;
 internal sealed record FitRows(DataTable Table, PredictionSet Predictions)
 {
     /// <summary>Reads the fit dataset and runs <paramref name="reading"/> on it; null after a diagnostic.</summary>
-    public static FitRows? Read(MitigationSpec mitigation, ModelSpec? reading, FitContext context, List<Diagnostic> diagnostics, params ColumnRequest[] extra)
+    public static FitRows? Read(MitigationSpec mitigation, ModelSpec? reading, FitContext context, List<Diagnostic> diagnostics, params ColumnRequest[] extra) =>
+        Read(mitigation.Fit!, reading, context, diagnostics, extra);
+
+    /// <summary>Reads any dataset and runs <paramref name="reading"/> on it (or takes its own outputs when it has them); null after a diagnostic.</summary>
+    public static FitRows? Read(DatasetSpec fit, ModelSpec? reading, FitContext context, List<Diagnostic> diagnostics, params ColumnRequest[] extra)
     {
-        var fit = mitigation.Fit!;
-        var bound = fit.BoundTo(fit.DeclaredModel, reading);
+        var bound = fit.BoundTo(fit.DeclaredModel, fit.HasOwnOutputs ? null : reading);
         var table = context.Table(bound, reading, extra, diagnostics);
         if (table is null)
         {

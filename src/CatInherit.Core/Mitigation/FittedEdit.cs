@@ -15,9 +15,15 @@ internal sealed class FittedEdit
     /// <summary>Things worth knowing (dropped pairs, ties); the report lists them.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>For abstention: the model reading the scored logits (the model itself, or a copy exposing them).</summary>
+    public Policy.ModelSpec? Reading { get; init; }
+
     /// <summary>For abstention: whether a row of (edited) logits is accepted.</summary>
     public Func<double[], bool>? Accepts { get; init; }
 
-    /// <summary>For thresholds on precomputed scores: the corrected prediction of each row of a table, or null after a diagnostic.</summary>
-    public Func<DataTable, Data.PredictionSet, string[]?>? Correct { get; init; }
+    /// <summary>For thresholds: the predictions of a table's rows with the fitted decision rule applied (unchanged when the table has no group column).</summary>
+    public Func<DataTable, PredictionSet, PredictionSet>? Correct { get; init; }
+
+    /// <summary>Extra files to write beside the mitigated model (file name → bytes), e.g. the thresholds as JSON.</summary>
+    public IReadOnlyDictionary<string, byte[]> Files { get; init; } = new Dictionary<string, byte[]>();
 }

@@ -87,10 +87,10 @@ internal sealed class OnnxGraphEditor
         return raw;
     }
 
-    /// <summary>A node; its name is its first output's.</summary>
+    /// <summary>A node; its name is "ci_" + its output + "_node" (outputs are unique, and the prefix keeps clear of the original graph's names).</summary>
     public static NodeProto Node(string op, IEnumerable<string> inputs, string output, params AttributeProto[] attributes)
     {
-        var node = new NodeProto { OpType = op, Name = output + "_node" };
+        var node = new NodeProto { OpType = op, Name = "ci_" + output + "_node" };
         node.Input.AddRange(inputs);
         node.Output.Add(output);
         node.Attribute.AddRange(attributes);
@@ -130,6 +130,16 @@ internal sealed class OnnxGraphEditor
         var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
         tensor.Dims.Add(values.Length);
         tensor.Int64Data.AddRange(values);
+        Graph.Initializer.Add(tensor);
+        return name;
+    }
+
+    /// <summary>Adds a scalar int64 initializer (an index that drops its axis in a Gather) and returns its name.</summary>
+    public string Int64Scalar(string stem, long value)
+    {
+        var name = Fresh(stem);
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
+        tensor.Int64Data.Add(value);
         Graph.Initializer.Add(tensor);
         return name;
     }

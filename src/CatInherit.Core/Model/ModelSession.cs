@@ -56,6 +56,11 @@ internal sealed class ModelSession : IDisposable
 
     public static ModelSession? Open(ModelSpec spec, RunOptions options, List<Diagnostic> diagnostics)
     {
+        if (options.ModelFiles?.GetValueOrDefault(spec.Name) is { } file)
+        {
+            spec = spec.WithPath(file.Path, file.DisplayPath);
+        }
+
         TextTokenizer? tokenizer = null;
         string? vocabSha = null;
         if (spec.VocabPath is { } vocab)

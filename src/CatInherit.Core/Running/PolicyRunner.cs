@@ -105,6 +105,11 @@ public static class PolicyRunner
             var outputs = request is null ? null : hub.Outputs(request);
             var errors = diagnostics.Count(d => d.IsError);
             var predictions = PredictionSetBuilder.Build(dataset, table, outputs, diagnostics);
+            if (options.Correction is { } correct && predictions is not null)
+            {
+                predictions = correct(dataset, table, predictions);
+            }
+
             if (diagnostics.Count(d => d.IsError) == errors)
             {
                 inputs[(dataset.Name, model?.Name)] = new ProbeInput(table, predictions, outputs, model);

@@ -28,4 +28,13 @@ public sealed record RunOptions
     /// MSBuild gate uses it to gate the checks a filtered <c>dotnet test</c> ran.
     /// </summary>
     public IReadOnlySet<string>? Checks { get; init; }
+
+    /// <summary>
+    /// Models read from another file than the policy's (by model name): <c>catinherit mitigate</c> re-runs the
+    /// policy's checks on the mitigated copies this way. Null reads every model from its policy path.
+    /// </summary>
+    public IReadOnlyDictionary<string, ModelFile>? ModelFiles { get; init; }
+
+    /// <summary>Post-processing applied to each (dataset, model) pair's predictions before any check reads them (per-group thresholds).</summary>
+    internal Func<DatasetSpec, Data.DataTable, Data.PredictionSet, Data.PredictionSet>? Correction { get; init; }
 }
