@@ -77,6 +77,46 @@ public sealed class MitigationMetricTests
         Assert.Equal(TemperatureFit.Nll(logits, labels, fit.Temperature), fit.Nll, 12);
     }
 
+    [Theory]
+    [InlineData(4, 400, 3, 2.0)]
+    [InlineData(5, 300, 2, 0.7)]
+    public void Vector_scaling_stops_where_the_NLL_is_flat_in_every_direction(int seed, int n, int classes, double truth)
+    {
+        var (logits, labels) = Overconfident(seed, n, classes, truth);
+        var temperature = TemperatureFit.Fit(logits, labels);
+        var fit = VectorScalingFit.Fit(logits, labels, temperature.Temperature);
+        Assert.True(fit.Converged);
+        Assert.True(fit.Nll <= temperature.Nll + 1e-12);
+        Assert.Equal(0, fit.Bias.Sum(), 12);
+
+        // Central differences of the NLL, computed here from its definition.
+        double Nll(double[] w, double[] b) => Enumerable.Range(0, n).Average(i =>
+        {
+            var z = logits[i].Select((v, k) => (v * w[k]) + b[k]).ToArray();
+            var max = z.Max();
+            return max + Math.Log(z.Sum(v => Math.Exp(v - max))) - z[labels[i]];
+        });
+        Assert.Equal(fit.Nll, Nll(fit.Scale, fit.Bias), 10);
+        const double h = 1e-5;
+        for (var j = 0; j < 2 * classes; j++)
+        {
+            var up = (w: (double[])fit.Scale.Clone(), b: (double[])fit.Bias.Clone());
+            var down = (w: (double[])fit.Scale.Clone(), b: (double[])fit.Bias.Clone());
+            if (j < classes)
+            {
+                up.w[j] += h;
+                down.w[j] -= h;
+            }
+            else
+            {
+                up.b[j - classes] += h;
+                down.b[j - classes] -= h;
+            }
+
+            Assert.Equal(0, (Nll(up.w, up.b) - Nll(down.w, down.b)) / (2 * h), 5);
+        }
+    }
+
     [Fact]
     public void Perfectly_separated_logits_drive_the_temperature_to_the_edge_and_say_so()
     {

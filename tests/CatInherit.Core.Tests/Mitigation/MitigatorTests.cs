@@ -54,6 +54,10 @@ public sealed class MitigatorTests
             method: abstain
             fit: calibration
             tpr: 0.9
+          - id: vector
+            method: temperature
+            vector: true
+            fit: calibration
         """;
 
     /// <summary>Rows whose labels follow softmax(logits / 3): the model is over-confident by a factor of 3.</summary>
@@ -122,7 +126,7 @@ public sealed class MitigatorTests
 
         Assert.False(Directory.Exists(Path.Combine(output, ".catinherit-mitigate")));
         var report = result.Report!;
-        Assert.Equal(["calibrated", "fair", "reject"], report.Mitigations.Select(m => m.Id));
+        Assert.Equal(["calibrated", "fair", "reject", "vector"], report.Mitigations.Select(m => m.Id));
 
         // Temperature: the written graph divides the logits by T, and T sits near the 3 the labels were drawn with.
         var calibrated = report.Mitigations[0];
@@ -173,6 +177,16 @@ public sealed class MitigatorTests
         var fitRow = reject.Abstention.Single(a => a.Dataset == "calibration");
         Assert.InRange(fitRow.AbstainRate, 0.09, 0.11);
         Assert.All(reject.Comparisons, c => Assert.Equal(c.Before, c.After));
+
+        // Vector scaling: logits × w + b per class.
+        var vector = report.Mitigations[3].Fits[0].Values;
+        var scale = ((JsonArray)vector["scale"]!).Select(v => v!.GetValue<double>()).ToArray();
+        var bias = ((JsonArray)vector["bias"]!).Select(v => v!.GetValue<double>()).ToArray();
+        var scaled = Run(Path.Combine(output, "vector.m.onnx"), features, out _);
+        for (var i = 0; i < before.Length; i++)
+        {
+            Assert.Equal((before[i] * scale[i % 2]) + bias[i % 2], scaled[i], 1e-5);
+        }
     }
 
     [Fact]
