@@ -63,6 +63,14 @@ public static class Mitigator
                 rendered.AddRange(ReportWriters.WriteAll(outcome.After, Path.Combine(staging, "after", outcome.Id), reports).Select(f => Path.GetRelativePath(staging, f)));
             }
 
+            // The original models are only read: a written file may never take one's place.
+            var originals = policy.Models.Select(m => Path.GetFullPath(m.Path)).ToHashSet(StringComparer.Ordinal);
+            if (staged.Concat(rendered).FirstOrDefault(name => originals.Contains(Path.GetFullPath(Path.Combine(outDirectory, name)))) is { } clash)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidOption, default, $"--out: writing '{clash}' into '{outDirectory}' would overwrite the original model; choose another folder"));
+                return new MitigationResult(null, [], diagnostics);
+            }
+
             foreach (var name in staged.Concat(rendered))
             {
                 var target = Path.Combine(outDirectory, name);
@@ -241,5 +249,7 @@ public static class Mitigator
         return report.Passed ? ExitCodes.Passed : ExitCodes.GateFailed;
     }
 
-    internal static string Number(double? value) => value is { } v && !double.IsNaN(v) ? v.ToString("0.####", CultureInfo.InvariantCulture) : "–";
+    /// <summary>A value as the human-readable reports show it (4 decimals; a delta that rounds to zero shows no sign).</summary>
+    internal static string Number(double? value) =>
+        value is { } v && !double.IsNaN(v) ? v.ToString("0.####", CultureInfo.InvariantCulture) is "-0" ? "0" : v.ToString("0.####", CultureInfo.InvariantCulture) : "–";
 }

@@ -229,4 +229,19 @@ public sealed class MitigatorTests
         Assert.Null(result.Report);
         Assert.Contains(result.Diagnostics, d => d.Code == "CAT0748");
     }
+
+    [Fact]
+    public void A_written_model_never_takes_the_original_s_place()
+    {
+        using var folder = new TempFolder();
+        var model = TinyModels.Linear(folder.File("calibrated.m.onnx"));
+        folder.Write("data.csv", Data().Csv);
+        var policy = folder.Write("catinherit.yaml", Policy.Replace("path: model.onnx", "path: calibrated.m.onnx", StringComparison.Ordinal));
+        var hash = SHA256.HashData(File.ReadAllBytes(model));
+        var result = Mitigator.Run(policy, folder.Path, new RunOptions { UseCache = false }, []);
+        Assert.Null(result.Report);
+        Assert.Contains(result.Diagnostics, d => d.IsError && d.Message.Contains("would overwrite the original model", StringComparison.Ordinal));
+        Assert.Equal(hash, SHA256.HashData(File.ReadAllBytes(model)));
+        Assert.False(File.Exists(folder.File("mitigation.json")));
+    }
 }
