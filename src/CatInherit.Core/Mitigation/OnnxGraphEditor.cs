@@ -1,5 +1,5 @@
-using Google.Protobuf;
 using CatInherit.Policy;
+using Google.Protobuf;
 using Onnx;
 
 namespace CatInherit.Mitigation;

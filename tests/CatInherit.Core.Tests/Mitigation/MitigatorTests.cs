@@ -5,10 +5,10 @@ using System.Text.Json.Nodes;
 using CatInherit.Metrics;
 using CatInherit.Mitigation;
 using CatInherit.Reports;
-using RunOptions = CatInherit.Settings.RunOptions;
 using CatInherit.Tests.Support;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using RunOptions = CatInherit.Settings.RunOptions;
 
 namespace CatInherit.Tests.Mitigation;
 
