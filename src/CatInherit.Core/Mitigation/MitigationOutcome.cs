@@ -8,6 +8,9 @@ public sealed record MitigationOutcome
     /// <summary>The mitigation's id.</summary>
     public required string Id { get; init; }
 
+    /// <summary>Where the mitigation is declared in the policy.</summary>
+    public required Policy.SourceLocation Location { get; init; }
+
     /// <summary>The method.</summary>
     public required string Method { get; init; }
 

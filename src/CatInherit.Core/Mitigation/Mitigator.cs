@@ -197,6 +197,7 @@ public static class Mitigator
                 outcomes.Add(new MitigationOutcome
                 {
                     Id = mitigation.Id,
+                    Location = mitigation.Location,
                     Method = mitigation.Method,
                     FitDataset = mitigation.Fit?.Name,
                     Fits = [.. edits.Select(e => new FitSummary(e.Model?.Name, e.Edit.Summary, e.Edit.Warnings))],

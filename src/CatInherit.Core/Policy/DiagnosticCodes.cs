@@ -129,6 +129,8 @@ public static class DiagnosticCodes
     public const string NoMitigations = "CAT0748";
     /// <summary>Two mitigations share an id, or an id cannot name a file.</summary>
     public const string DuplicateMitigationId = "CAT0749";
+    /// <summary>(MSBuild <c>CatInheritMitigate</c>) a mitigation made a gated check (or a group of one) worse.</summary>
+    public const string MitigationWorse = "CAT0750";
 
     // Command line.
     /// <summary>An invalid command-line option.</summary>
