@@ -34,7 +34,4 @@ public sealed record RunOptions
     /// policy's checks on the mitigated copies this way. Null reads every model from its policy path.
     /// </summary>
     public IReadOnlyDictionary<string, ModelFile>? ModelFiles { get; init; }
-
-    /// <summary>Post-processing applied to each (dataset, model) pair's predictions before any check reads them (per-group thresholds).</summary>
-    internal Func<DatasetSpec, Data.DataTable, Data.PredictionSet, Data.PredictionSet>? Correction { get; init; }
 }
