@@ -42,6 +42,7 @@ public static class Mitigator
         }
 
         var staging = Path.Combine(outDirectory, Staging);
+        var existed = Directory.Exists(outDirectory);
         try
         {
             var result = Mitigate(policy, staging, options, diagnostics, progress);
@@ -98,6 +99,12 @@ public static class Mitigator
             if (Directory.Exists(staging))
             {
                 Directory.Delete(staging, recursive: true);
+            }
+
+            // A failed run leaves no trace: not even the output folder it created.
+            if (!existed && Directory.Exists(outDirectory) && !Directory.EnumerateFileSystemEntries(outDirectory).Any())
+            {
+                Directory.Delete(outDirectory);
             }
         }
     }

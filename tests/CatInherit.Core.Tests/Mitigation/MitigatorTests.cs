@@ -215,7 +215,7 @@ public sealed class MitigatorTests
         Assert.Null(result.Report);
         var error = Assert.Single(result.Diagnostics, d => d.IsError && d.Code == "CAT0741" && d.Message.Contains("calibrated", StringComparison.Ordinal));
         Assert.True(error.Location.Line > 0);
-        Assert.False(Directory.Exists(folder.File("out")) && Directory.EnumerateFileSystemEntries(folder.File("out")).Any());
+        Assert.False(Directory.Exists(folder.File("out")));
     }
 
     [Fact]
