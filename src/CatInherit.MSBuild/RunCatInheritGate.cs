@@ -123,7 +123,7 @@ public sealed class RunCatInheritGate : Microsoft.Build.Utilities.Task
         return !Log.HasLoggedErrors;
     }
 
-    private static void UseNativeRuntimeFrom(string? directory)
+    internal static void UseNativeRuntimeFrom(string? directory)
     {
         if (directory is not { Length: > 0 })
         {

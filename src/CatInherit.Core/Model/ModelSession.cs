@@ -56,6 +56,11 @@ internal sealed class ModelSession : IDisposable
 
     public static ModelSession? Open(ModelSpec spec, RunOptions options, List<Diagnostic> diagnostics)
     {
+        if (options.ModelFiles?.GetValueOrDefault(spec.Name) is { } overridden)
+        {
+            spec = spec.WithPath(overridden.Path, overridden.DisplayPath);
+        }
+
         ITokenEncoder? tokenizer = null;
         string? vocabSha = null;
         if (spec.TokenizerFile is { } file)

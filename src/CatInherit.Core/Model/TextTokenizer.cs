@@ -28,6 +28,9 @@ internal sealed class TextTokenizer : ITokenEncoder
 
     /// <summary>Right padding to the batch's longest row, with id 0 as before (BERT's [PAD]; the mask hides it).</summary>
     public TokenPadding Padding => TokenPadding.Default;
+    /// <summary>How many of the text's tokens are known word pieces (not [CLS], [SEP], [PAD] or [UNK]).</summary>
+    public int KnownTokens(string text) =>
+        Encode(text).Count(id => id != tokenizer.ClassificationTokenId && id != tokenizer.SeparatorTokenId && id != tokenizer.PaddingTokenId && id != tokenizer.UnknownTokenId);
 
     /// <summary>Token ids with [CLS] and [SEP], at most max_length of them.</summary>
     public int[] Encode(string text)

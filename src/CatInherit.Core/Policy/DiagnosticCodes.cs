@@ -113,6 +113,29 @@ public static class DiagnosticCodes
     public const string InvalidImage = "CAT0660";
     /// <summary>An image folder whose layout does not fit (no class subfolder, a class folder without images).</summary>
     public const string ImageFolderLayout = "CAT0661";
+    // Mitigations (CAT0740–CAT0769).
+    /// <summary>A mitigation fitted on a dataset that a gated check evaluates on (or that may share its rows).</summary>
+    public const string FitOnGatedData = "CAT0740";
+    /// <summary>A mitigation that needs logits, on a model that exposes none (only probabilities without a Softmax, or an embedding).</summary>
+    public const string NoLogits = "CAT0741";
+    /// <summary>Bias word pairs that give no direction: words that tokenize to nothing, identical twins, fewer pairs than directions.</summary>
+    public const string EmptyBiasPairs = "CAT0742";
+    /// <summary>A fairness constraint that no choice of thresholds meets on the fit set.</summary>
+    public const string ConstraintUnreachable = "CAT0743";
+    /// <summary>The embedding tensor a projection edits is missing from the graph or has the wrong shape.</summary>
+    public const string NoEmbeddingTensor = "CAT0744";
+    /// <summary>A mitigation without a model to edit, or with a model it cannot edit.</summary>
+    public const string MitigationModel = "CAT0745";
+    /// <summary>A fit that did not converge (a temperature at the edge of its search range, a constant score).</summary>
+    public const string FitNotConverged = "CAT0746";
+    /// <summary>A graph the edit cannot be written into (the tensor is a graph input, a name is taken, the file is not ONNX).</summary>
+    public const string GraphEdit = "CAT0747";
+    /// <summary><c>catinherit mitigate</c> on a policy with no <c>mitigations:</c> section.</summary>
+    public const string NoMitigations = "CAT0748";
+    /// <summary>Two mitigations share an id, or an id cannot name a file.</summary>
+    public const string DuplicateMitigationId = "CAT0749";
+    /// <summary>(MSBuild <c>CatInheritMitigate</c>) a mitigation made a gated check (or a group of one) worse.</summary>
+    public const string MitigationWorse = "CAT0750";
 
     // Command line.
     /// <summary>An invalid command-line option.</summary>

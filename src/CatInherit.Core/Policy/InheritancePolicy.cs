@@ -29,8 +29,11 @@ public sealed class InheritancePolicy
     /// <summary>Checks in declaration order.</summary>
     public IReadOnlyList<CheckSpec> Checks { get; }
 
+    /// <summary>Post-hoc fixes to fit, write into the models and re-check (<c>catinherit mitigate</c>), in declaration order.</summary>
+    public IReadOnlyList<MitigationSpec> Mitigations { get; internal init; } = [];
+
     /// <summary>The same policy with only the checks <paramref name="keep"/> accepts.</summary>
-    internal InheritancePolicy WithChecks(Func<CheckSpec, bool> keep) => new(FilePath, Models, Datasets, [.. Checks.Where(keep)]);
+    internal InheritancePolicy WithChecks(Func<CheckSpec, bool> keep) => new(FilePath, Models, Datasets, [.. Checks.Where(keep)]) { Mitigations = Mitigations };
 
     /// <summary>Finds a dataset by name.</summary>
     public DatasetSpec? FindDataset(string name) => Datasets.FirstOrDefault(d => d.Name == name);

@@ -79,6 +79,13 @@ public sealed class ModelSpec
 
     internal SpecValues Values { get; }
 
+    /// <summary>The same model reading another output tensor (a mitigation reads the logits or the pooled embedding inside a graph).</summary>
+    internal ModelSpec WithOutput(string tensor, OutputKind kind) =>
+        new(Name, Path, DisplayPath, VocabPath, Values.With("output", PolicyTree.Map(Values.LocationOf("output"), ("name", tensor), ("kind", kind.ToString().ToLowerInvariant()))));
+
+    /// <summary>The same model read from another file (a mitigated copy), for the re-checks.</summary>
+    internal ModelSpec WithPath(string path, string displayPath) => new(Name, path, displayPath, VocabPath, Values);
+
     internal SpecValues Inputs => Values.Child("inputs");
 
     internal SpecValues Output => Values.Child("output");

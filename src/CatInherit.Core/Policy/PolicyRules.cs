@@ -44,7 +44,8 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
         var references = new PolicyReferences(models, datasets);
         references.BindDefaults();
         var checks = top.Nodes.GetValueOrDefault("checks") is { } checksNode ? ReadChecks(checksNode, references) : [];
-        return new InheritancePolicy(reader.File, models, datasets, checks);
+        var mitigations = top.Nodes.GetValueOrDefault("mitigations") is { } mitigationsNode ? ReadMitigations(mitigationsNode, references, checks) : [];
+        return new InheritancePolicy(reader.File, models, datasets, checks) { Mitigations = mitigations };
     }
 
     private List<ModelSpec> ReadModels(Dictionary<string, YamlNode> top)

@@ -20,6 +20,10 @@ internal sealed class SpecValues(SourceLocation owner, IReadOnlyDictionary<strin
     /// <summary>The keys present, in ordinal order (a mapping's entries, e.g. a filter's columns).</summary>
     public IReadOnlyList<string> Names => [.. nodes.Keys.Order(StringComparer.Ordinal)];
 
+    /// <summary>The same values with <paramref name="key"/> set to <paramref name="node"/> (a mitigated model's path or output).</summary>
+    public SpecValues With(string key, YamlNode node) =>
+        new(Owner, new Dictionary<string, YamlNode>(nodes, StringComparer.Ordinal) { [key] = node }, keys);
+
     /// <summary>Whether the policy wrote the key (a default does not count).</summary>
     public bool Has(string key) => nodes.TryGetValue(key, out var node) && node is not YamlScalar { IsNull: true };
 

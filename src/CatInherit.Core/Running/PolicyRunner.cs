@@ -32,7 +32,14 @@ public static class PolicyRunner
     }
 
     /// <summary>Runs a loaded policy; datasets named in <paramref name="sources"/> are read from memory.</summary>
-    public static RunResult Run(InheritancePolicy policy, RunOptions options, IProgress<RunProgress>? progress = null, DataSources? sources = null)
+    public static RunResult Run(InheritancePolicy policy, RunOptions options, IProgress<RunProgress>? progress = null, DataSources? sources = null) =>
+        Run(policy, options, progress, sources, correction: null);
+
+    /// <summary>
+    /// Runs a loaded policy with <paramref name="correction"/> applied to each (dataset, model) pair's predictions
+    /// before any check reads them (a mitigation's per-group thresholds, as post-processing).
+    /// </summary>
+    internal static RunResult Run(InheritancePolicy policy, RunOptions options, IProgress<RunProgress>? progress, DataSources? sources, Func<DatasetSpec, DataTable, PredictionSet, PredictionSet>? correction)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
@@ -106,6 +113,11 @@ public static class PolicyRunner
             var outputs = request is null ? null : hub.Outputs(request);
             var errors = diagnostics.Count(d => d.IsError);
             var predictions = PredictionSetBuilder.Build(dataset, table, outputs, diagnostics);
+            if (correction is not null && predictions is not null)
+            {
+                predictions = correction(dataset, table, predictions);
+            }
+
             if (diagnostics.Count(d => d.IsError) == errors)
             {
                 inputs[(dataset.Name, model?.Name)] = new ProbeInput(table, predictions, outputs, model);

@@ -28,4 +28,10 @@ public sealed record RunOptions
     /// MSBuild gate uses it to gate the checks a filtered <c>dotnet test</c> ran.
     /// </summary>
     public IReadOnlySet<string>? Checks { get; init; }
+
+    /// <summary>
+    /// Models read from another file than the policy's (by model name): <c>catinherit mitigate</c> re-runs the
+    /// policy's checks on the mitigated copies this way. Null reads every model from its policy path.
+    /// </summary>
+    public IReadOnlyDictionary<string, ModelFile>? ModelFiles { get; init; }
 }

@@ -25,6 +25,7 @@ public sealed class RoomTests
         { "Reports", ["Policy", "Metrics", "Progress", "Settings", "Data", "Model", "Probes", "Gating"] },
         { "Running", ["Policy", "Metrics", "Progress", "Settings", "Data", "Model", "Probes", "Gating", "Reports"] },
         { "CodeFirst", ["Policy", "Metrics", "Progress", "Settings", "Data", "Model", "Probes", "Gating", "Reports", "Running"] },
+        { "Mitigation", ["Policy", "Metrics", "Progress", "Settings", "Data", "Model", "Probes", "Gating", "Reports", "Running"] },
     };
 
     private static IEnumerable<string> AllRooms => Rooms.Select(row => (string)row[0]);

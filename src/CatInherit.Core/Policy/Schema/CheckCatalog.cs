@@ -21,6 +21,9 @@ public sealed class CheckCatalog
     /// <summary>The kinds' names.</summary>
     public IReadOnlyList<string> Names => [.. Kinds.Select(k => k.Name)];
 
+    /// <summary>The mitigation methods the loader accepts under <c>mitigations:</c>.</summary>
+    public IReadOnlyList<MitigationMethodDescriptor> Methods { get; init; } = MitigationMethods.All;
+
     /// <summary>Finds a kind by name.</summary>
     public CheckKindDescriptor? Find(string name) => Kinds.FirstOrDefault(k => k.Name == name);
 }

@@ -46,6 +46,9 @@ public static class JsonSchemaWriter
                     case "checks":
                         WriteChecks(json, key.Description, catalog);
                         break;
+                    case "mitigations":
+                        WriteMitigations(json, key.Description, catalog.Methods);
+                        break;
                     case "models":
                         WriteNamedObjects(json, key.Description, "A named model.", PolicySchema.ModelKeys, atLeastOne: true);
                         break;
@@ -127,6 +130,41 @@ public static class JsonSchemaWriter
 
             json.WriteEndObject();
             json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The mitigations: a list whose items take the common keys and their method's own (an if/then per method).</summary>
+    private static void WriteMitigations(Utf8JsonWriter json, string description, IReadOnlyList<MitigationMethodDescriptor> methods)
+    {
+        var methodKey = MitigationMethods.CommonKeys.Single(k => k.Name == "method") with { AllowedValues = [.. methods.Select(m => m.Name)] };
+        json.WriteStartObject();
+        json.WriteString("description", description);
+        json.WriteString("type", "array");
+        json.WriteStartObject("items");
+        json.WriteString("type", "object");
+        WriteRequired(json, MitigationMethods.CommonKeys);
+        json.WriteStartObject("properties");
+        json.WritePropertyName("method");
+        WriteKey(json, methodKey);
+        json.WriteEndObject();
+        json.WriteStartArray("allOf");
+        foreach (var method in methods)
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("if");
+            json.WriteStartObject("properties");
+            json.WriteStartObject("method");
+            json.WriteString("const", method.Name);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WritePropertyName("then");
+            WriteObject(json, method.Description, [.. MitigationMethods.CommonKeys.Select(k => k.Name == "method" ? methodKey : k), .. method.Keys]);
             json.WriteEndObject();
         }
 

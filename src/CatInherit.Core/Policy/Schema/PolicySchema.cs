@@ -114,5 +114,6 @@ public static class PolicySchema
         new("models", ValueKind.Map, "Several named models (e.g. a classifier and the encoder it was built on); datasets and checks pick one with 'model: name'."),
         new("datasets", ValueKind.Map, "Named datasets the checks refer to; omit it when no check reads one (e.g. only embedding-association checks)."),
         new("checks", ValueKind.MapList, "The checks to run, in report order.") { Required = true },
+        new("mitigations", ValueKind.MapList, "Post-hoc fixes that 'catinherit mitigate' fits, writes into a copy of the model and re-checks against every check."),
     ];
 }

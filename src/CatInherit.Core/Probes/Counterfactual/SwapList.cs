@@ -30,6 +30,13 @@ internal sealed partial class SwapList
         _ => FromPairs(Pairs(name + ".tsv")),
     };
 
+    /// <summary>The pairs of a built-in list, as written (a projection's bias pairs read them too).</summary>
+    public static IReadOnlyList<(string From, string To)> BuiltInPairs(string name) => name switch
+    {
+        "gender" => [.. Pairs("gender-terms.tsv"), .. Pairs("names.tsv")],
+        _ => Pairs(name + ".tsv"),
+    };
+
     public static SwapList FromPairs(IReadOnlyList<(string From, string To)> pairs)
     {
         var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

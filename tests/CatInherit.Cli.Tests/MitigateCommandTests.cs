@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using CatInherit.Tests.Support;
+
+namespace CatInherit.Cli.Tests;
+
+/// <summary><c>catinherit mitigate</c> as a user runs it: exit codes, the files written, errors with line and column.</summary>
+[Collection("cli")]
+public sealed class MitigateCommandTests
+{
+    private static string Write(TempFolder folder, string fit = "calibration")
+    {
+        TinyModels.Linear(folder.File("model.onnx"));
+        var random = new Random(3);
+        var csv = new StringBuilder("a,b,c,label,split\n");
+        for (var i = 0; i < 200; i++)
+        {
+            var (a, b) = (Math.Round(random.NextDouble() * 4, 3), Math.Round(random.NextDouble() * 4, 3));
+            var label = random.NextDouble() < 1 / (1 + Math.Exp(-((b - 0.5) - (a + 0.5)) / 3)) ? 1 : 0;
+            csv.Append(CultureInfo.InvariantCulture, $"{a},{b},0.5,{label},{(i % 2 == 0 ? "fit" : "test")}\n");
+        }
+
+        folder.Write("data.csv", csv.ToString());
+        return folder.Write("catinherit.yaml", $$"""
+            version: 1
+            models:
+              m:
+                path: model.onnx
+                provider: cpu
+                inputs: { features: [a, b, c] }
+                output: { name: logits, kind: logits }
+                cache: false
+            datasets:
+              calibration: { path: data.csv, label: label, where: { split: fit } }
+              test: { path: data.csv, label: label, where: { split: test } }
+            checks:
+              - id: calibration
+                kind: calibration
+                dataset: test
+                gate: { metric: ece, max: 0.5 }
+            mitigations:
+              - { id: calibrated, method: temperature, fit: {{fit}} }
+            """);
+    }
+
+    [Fact]
+    public void Writes_the_mitigated_model_and_the_reports_and_exits_0()
+    {
+        using var folder = new TempFolder();
+        Write(folder);
+        var outcome = CliRunner.InProcess(folder.Path, "mitigate", "catinherit.yaml", "--out", "out", "--format", "md,html");
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr + outcome.Stdout);
+        Assert.Contains("PASS mitigation calibrated (temperature)", outcome.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(folder.File("out/calibrated.m.onnx")));
+        Assert.Contains("| `calibration` | ece |", File.ReadAllText(folder.File("out/mitigation.md")), StringComparison.Ordinal);
+        Assert.True(File.Exists(folder.File("out/before/report.html")));
+    }
+
+    [Fact]
+    public void A_fit_on_the_gated_split_exits_2_with_the_position_and_writes_nothing()
+    {
+        using var folder = new TempFolder();
+        Write(folder, fit: "test");
+        var outcome = CliRunner.InProcess(folder.Path, "mitigate", "catinherit.yaml", "--out", "out");
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains(outcome.ErrorLines, l => l.Contains("catinherit.yaml(18,49)", StringComparison.Ordinal) && l.Contains("error CAT0740", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(folder.File("out")));
+    }
+}
