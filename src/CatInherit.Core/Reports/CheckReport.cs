@@ -9,6 +9,8 @@ namespace CatInherit.Reports;
 /// <summary>Everything known about one check after it ran.</summary>
 public sealed record CheckReport
 {
+    private readonly CheckTaxonomy? taxonomy;
+
     /// <summary>The check's id.</summary>
     public required string Id { get; init; }
 
@@ -48,6 +50,13 @@ public sealed record CheckReport
     /// <summary>The models whose outputs the check used, in policy order; empty when its datasets held the predictions.</summary>
     public IReadOnlyList<ModelInfo> Models { get; init; } = [];
 
+    /// <summary>The catastrophe the check looks for, its pillar and its side (foundation or downstream); from its kind when not set.</summary>
+    public CheckTaxonomy? Taxonomy
+    {
+        get => taxonomy ?? CheckTaxonomy.Of(Kind);
+        init => taxonomy = value;
+    }
+
     /// <summary>Where the check is declared in the policy.</summary>
     public required SourceLocation Location { get; init; }
 
@@ -76,6 +85,7 @@ public sealed record CheckReport
         Details = result.Details,
         Message = verdict.Message,
         Location = check.Location,
+        Taxonomy = CheckTaxonomy.Of(check),
     };
 
     /// <summary>The interval of a metric, when one was computed.</summary>

@@ -22,6 +22,7 @@ internal static class CorruptionKind
             new("flip_rate", "Mean share of predictions that change from the clean prediction.", MetricDirection.HigherIsWorse),
         ])
     {
+        Taxonomy = new(Catastrophe.DegradedPerformance, Pillar.Understand),
         Rules = [ModelAndLabels, CorruptionsAndSeverities],
         Needs = new() { Labels = true, Predictions = true, Generates = "the dataset's inputs corrupted (seeded) by each corruption at each severity" },
     };

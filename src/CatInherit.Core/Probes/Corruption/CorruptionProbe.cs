@@ -5,6 +5,7 @@ using CatInherit.Metrics;
 using CatInherit.Model;
 using CatInherit.Policy;
 using CatInherit.Policy.Schema;
+using CatInherit.Probes.Interpret;
 
 namespace CatInherit.Probes.Corruption;
 
@@ -91,8 +92,48 @@ internal sealed class CorruptionProbe : IProbe
             Metrics = [.. MetricNames.Select((n, m) => new KeyValuePair<string, double>(n, values[m]))],
             Intervals = intervals,
             Details = new JsonObject { ["per_corruption"] = details },
+            WhenFailing = () => SliceFinder.ForFailure(FailureRows(context, predictions, variants), check.Confidence),
             Explain = _ => string.Create(CultureInfo.InvariantCulture, $"worst: {worst.Key} with accuracy {all.Average(r => worst.Predicted[r] == labels[r] ? 1.0 : 0.0):0.####} (clean {values[0]:0.####})"),
         };
+    }
+
+    /// <summary>
+    /// Where a failing check's errors concentrate: every corrupted row (each row under each corruption and severity), cut by
+    /// corruption, severity, the clean row's text features, and the prediction and confidence on the corrupted input.
+    /// </summary>
+    private static SliceTable FailureRows(ProbeContext context, PredictionSet predictions, (string Key, int[] Predicted)[] variants)
+    {
+        var n = predictions.Count;
+        var texts = SliceFeatures.Texts(context.Input!, context.Model);
+        var corruption = new List<string?>();
+        var severity = new List<string?>();
+        var predicted = new List<int>();
+        var confidence = new List<double>();
+        var errors = new List<double>();
+        foreach (var (key, variant) in variants)
+        {
+            var outputs = context.Texts[key];
+            var probabilities = new double[Math.Max(2, outputs.Width)];
+            var at = key.LastIndexOf('@');
+            for (var row = 0; row < n; row++)
+            {
+                corruption.Add(key[..at]);
+                severity.Add(key[(at + 1)..]);
+                predicted.Add(variant[row]);
+                outputs.Probabilities(row, probabilities);
+                confidence.Add(probabilities.Max());
+                errors.Add(variant[row] == predictions.Labels[row] ? 0 : 1);
+            }
+        }
+
+        var repeat = variants.Length;
+        var features = new List<SliceFeature>
+        {
+            SliceFeatures.FromValues("corruption", corruption, [.. variants.Select(v => v.Key[..v.Key.LastIndexOf('@')]).Distinct()]),
+            SliceFeatures.FromValues("severity", severity),
+        };
+        features.AddRange(SliceFeatures.Derive(texts is null ? null : [.. Enumerable.Range(0, repeat).SelectMany(_ => texts)], predicted, confidence, predictions.Classes));
+        return new SliceTable(features, [.. errors], "corrupted row", "misclassified");
     }
 
     /// <summary>The requested corruptions, or every available one (spatial ones only when the features form a square image).</summary>
