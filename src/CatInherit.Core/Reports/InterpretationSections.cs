@@ -110,7 +110,7 @@ internal static class InterpretationSections
     }
 
     private static string Describe(JsonObject slices) => string.Create(CultureInfo.InvariantCulture,
-        $"SliceLine over {slices["rows"]} rows (each a {Text(slices, "row")}; error: {Text(slices, "error")}), average error {N(slices, "average_error")}; k = {slices["k"]}, at least {slices["min_support"]} rows, α = {N(slices, "alpha")}, up to {slices["max_predicates"]} predicates; {slices["evaluated"]} slices evaluated, {slices["pruned"]} pruned.");
+        $"SliceLine over {slices["rows"]} {Text(slices, "searched")} (error: {Text(slices, "error")}), average error {N(slices, "average_error")}; k = {slices["k"]}, at least {slices["min_support"]} rows, α = {N(slices, "alpha")}, up to {slices["max_predicates"]} predicates; {slices["evaluated"]} slices evaluated, {slices["pruned"]} pruned.");
 
     private static IEnumerable<(string Word, double Importance)> TopWords(JsonObject example, int count) =>
         (example["words"] as JsonArray ?? []).OfType<JsonObject>()

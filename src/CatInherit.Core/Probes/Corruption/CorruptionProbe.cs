@@ -99,7 +99,8 @@ internal sealed class CorruptionProbe : IProbe
 
     /// <summary>
     /// Where a failing check's errors concentrate: every corrupted row (each row under each corruption and severity), cut by
-    /// corruption, severity, the clean row's text features, and the prediction and confidence on the corrupted input.
+    /// corruption, severity and the clean row's features — its text, and the prediction and confidence on it before any
+    /// corruption (the corrupted input's own confidence would only restate its error).
     /// </summary>
     private static SliceTable FailureRows(ProbeContext context, PredictionSet predictions, (string Key, int[] Predicted)[] variants)
     {
@@ -107,21 +108,14 @@ internal sealed class CorruptionProbe : IProbe
         var texts = SliceFeatures.Texts(context.Input!, context.Model);
         var corruption = new List<string?>();
         var severity = new List<string?>();
-        var predicted = new List<int>();
-        var confidence = new List<double>();
         var errors = new List<double>();
         foreach (var (key, variant) in variants)
         {
-            var outputs = context.Texts[key];
-            var probabilities = new double[Math.Max(2, outputs.Width)];
             var at = key.LastIndexOf('@');
             for (var row = 0; row < n; row++)
             {
                 corruption.Add(key[..at]);
                 severity.Add(key[(at + 1)..]);
-                predicted.Add(variant[row]);
-                outputs.Probabilities(row, probabilities);
-                confidence.Add(probabilities.Max());
                 errors.Add(variant[row] == predictions.Labels[row] ? 0 : 1);
             }
         }
@@ -132,8 +126,13 @@ internal sealed class CorruptionProbe : IProbe
             SliceFeatures.FromValues("corruption", corruption, [.. variants.Select(v => v.Key[..v.Key.LastIndexOf('@')]).Distinct()]),
             SliceFeatures.FromValues("severity", severity),
         };
-        features.AddRange(SliceFeatures.Derive(texts is null ? null : [.. Enumerable.Range(0, repeat).SelectMany(_ => texts)], predicted, confidence, predictions.Classes));
-        return new SliceTable(features, [.. errors], "corrupted row", "misclassified");
+        var confidence = SliceFeatures.TopProbability(predictions);
+        features.AddRange(SliceFeatures.Derive(
+            texts is null ? null : [.. Enumerable.Range(0, repeat).SelectMany(_ => texts)],
+            [.. Enumerable.Range(0, repeat).SelectMany(_ => predictions.Predicted)],
+            confidence is null ? null : [.. Enumerable.Range(0, repeat).SelectMany(_ => confidence)],
+            predictions.Classes));
+        return new SliceTable(features, [.. errors], "corrupted rows (each row under each corruption and severity)", "misclassified");
     }
 
     /// <summary>The requested corruptions, or every available one (spatial ones only when the features form a square image).</summary>

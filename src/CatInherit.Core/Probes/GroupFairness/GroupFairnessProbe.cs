@@ -209,7 +209,7 @@ internal sealed class GroupFairnessProbe : IProbe
         var predictions = input.Predictions!;
         var features = check.Values.GetStrings("sensitive").Distinct(StringComparer.Ordinal).Select(c => SliceFeatures.Column(input.Table.Column<CategoricalColumn>(c))).ToList();
         features.AddRange(SliceFeatures.Derive(SliceFeatures.Texts(input, context.Model), predictions.Predicted, SliceFeatures.TopProbability(predictions), predictions.Classes));
-        return new SliceTable(features, SliceFeatures.Misclassified(predictions), "row", "misclassified");
+        return new SliceTable(features, SliceFeatures.Misclassified(predictions), "rows", "misclassified");
     }
 
     private static string Rows(long count) => count == 1 ? "1 row" : string.Create(CultureInfo.InvariantCulture, $"{count} rows");

@@ -11,13 +11,14 @@ namespace CatInherit.Probes.Interpret;
 /// model's outputs. Their names are fixed (the <c>slices</c> kind's <c>features</c> key lists them):
 /// <list type="bullet">
 /// <item><c>text_length</c>: the number of words, bucketed 1–5, 6–10, 11–20, 21–40, over 40 (a word is a run of letters or digits).</item>
-/// <item><c>gender_term</c>: whether the text holds a word of the built-in gender swap lists (gender terms and names).</item>
-/// <item><c>identity_term</c>: whether it holds one of Dixon et al.'s 50 identity terms.</item>
+/// <item><c>gender_term</c>: the text holds a word of the built-in gender swap lists (gender terms and names).</item>
+/// <item><c>identity_term</c>: it holds one of Dixon et al.'s 50 identity terms.</item>
 /// <item><c>predicted</c>: the predicted class. (Not the true class: with it, the conjunction "label = a and predicted = b" would
 /// be wrong by definition and fill every top-k.)</item>
 /// <item><c>confidence</c>: the decile of the top-class probability; <c>ood_score</c>: the decile of the OOD score.</item>
 /// </list>
-/// Deciles cut at the sorted values' tenths, equal values in the same decile, each named by its range.
+/// The two term features have one level, <c>yes</c>: "texts without a gender term" is most of any dataset and would only
+/// pad the slices it joins. Deciles cut at the sorted values' tenths, equal values in the same decile, each named by its range.
 /// </summary>
 internal static partial class SliceFeatures
 {
@@ -51,13 +52,13 @@ internal static partial class SliceFeatures
     public static SliceFeature TextLength(IReadOnlyList<string> texts) =>
         FromValues("text_length", [.. texts.Select(t => WordCount(t) is var words and > 0 ? LengthBuckets.First(b => words <= b.Max).Name : "no words")], ["no words", .. LengthBuckets.Select(b => b.Name)]);
 
-    /// <summary><c>gender_term</c>: whether each text holds a word of the built-in gender swap lists.</summary>
+    /// <summary><c>gender_term</c>: <c>yes</c> for each text that holds a word of the built-in gender swap lists.</summary>
     public static SliceFeature GenderTerm(IReadOnlyList<string> texts) =>
-        FromValues("gender_term", [.. texts.Select(t => GenderWords.Value.Swap(t) is null ? "no" : "yes")], ["no", "yes"]);
+        FromValues("gender_term", [.. texts.Select(t => GenderWords.Value.Swap(t) is null ? null : "yes")], ["yes"]);
 
-    /// <summary><c>identity_term</c>: whether each text holds one of the built-in identity terms (whole words, any case).</summary>
+    /// <summary><c>identity_term</c>: <c>yes</c> for each text that holds one of the built-in identity terms (whole words, any case).</summary>
     public static SliceFeature IdentityTerm(IReadOnlyList<string> texts) =>
-        FromValues("identity_term", [.. texts.Select(t => HasIdentityTerm(t) ? "yes" : "no")], ["no", "yes"]);
+        FromValues("identity_term", [.. texts.Select(t => HasIdentityTerm(t) ? "yes" : null)], ["yes"]);
 
     /// <summary>A class feature (<c>predicted</c>) from class indices.</summary>
     public static SliceFeature Class(string name, IReadOnlyList<int> classes, IReadOnlyList<string> names) =>

@@ -61,7 +61,7 @@ internal static class SliceFinder
             var json = new JsonObject
             {
                 ["rows"] = Result.Rows,
-                ["row"] = Table.Rows,
+                ["searched"] = Table.Rows,
                 ["error"] = Table.Error,
                 ["average_error"] = Result.AverageError,
                 ["features"] = new JsonArray([.. Table.Features.Select(f => (JsonNode)f.Name)]),

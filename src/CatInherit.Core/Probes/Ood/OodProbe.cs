@@ -168,7 +168,7 @@ internal sealed class OodProbe : IProbe
             SliceFeatures.Deciles("ood_score", [.. parts.SelectMany(p => p.Scores)]),
         };
         features.AddRange(SliceFeatures.Derive(texts, [.. parts.SelectMany(p => p.Input.Predictions!.Predicted.Select(c => Array.IndexOf(classes, p.Input.Predictions.Classes[c])))], confidence, classes));
-        return new SliceTable(features, [.. parts.SelectMany(p => SliceFeatures.Misclassified(p.Input.Predictions!))], "row of either dataset", "misclassified");
+        return new SliceTable(features, [.. parts.SelectMany(p => SliceFeatures.Misclassified(p.Input.Predictions!))], "labelled rows of both datasets", "misclassified");
     }
 
     private static DatasetSpec? DatasetOf(CheckSpec check, ProbeContext context, string key) =>

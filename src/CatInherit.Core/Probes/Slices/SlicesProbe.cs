@@ -87,6 +87,6 @@ internal sealed class SlicesProbe : IProbe
             errors[row] = predictions.Predicted[row] == predictions.Labels[row] ? 0 : 1;
         }
 
-        return new SliceTable(features, errors, "row", "misclassified");
+        return new SliceTable(features, errors, "rows", "misclassified");
     }
 }
