@@ -5,7 +5,7 @@ namespace CatInherit.Tests.Metrics;
 
 /// <summary>
 /// SliceLine against a brute-force enumeration of every slice on small data (the same top-k, the same scores to 1e-12),
-/// by hand on a tiny case, and the normal quantile and Wilson intervals against Python (Fixtures/make_proportion_fixtures.py).
+/// against an exact enumeration in Python (Fixtures/make_sliceline_fixtures.py), by hand on a tiny case, and the normal quantile and Wilson intervals against Python (Fixtures/make_proportion_fixtures.py).
 /// </summary>
 public sealed class SliceLineTests
 {
@@ -123,6 +123,40 @@ public sealed class SliceLineTests
         }
 
         Assert.Equal(errors.Average(), result.AverageError, 1e-15);
+    }
+
+    [Fact]
+    public void The_top_k_match_an_exact_enumeration_in_python()
+    {
+        // Fixtures/make_sliceline_fixtures.py scores every slice in rational arithmetic and ranks them exactly.
+        var cases = 0;
+        foreach (var data in Fixture.Load("sliceline.json").GetProperty("datasets").EnumerateArray())
+        {
+            int[][] codes = [.. data.GetProperty("codes").EnumerateArray().Select(f => f.EnumerateArray().Select(v => v.GetInt32()).ToArray())];
+            int[] levels = [.. data.GetProperty("levels").EnumerateArray().Select(v => v.GetInt32())];
+            double[] errors = [.. data.GetProperty("errors").EnumerateArray().Select(v => v.GetDouble())];
+            foreach (var c in data.GetProperty("cases").EnumerateArray())
+            {
+                var options = new SliceLineOptions(c.GetProperty("k").GetInt32(), c.GetProperty("min_support").GetInt32(), c.GetProperty("alpha").GetDouble(), c.GetProperty("max_predicates").GetInt32());
+                var expected = c.GetProperty("top").EnumerateArray().ToArray();
+
+                var result = SliceLine.Find(codes, levels, errors, options);
+
+                Assert.Equal(
+                    expected.Select(t => string.Join(" ∧ ", t.GetProperty("predicates").EnumerateArray().Select(p => $"f{p[0].GetInt32()}={p[1].GetInt32()}"))),
+                    result.Top.Select(s => Key(s.Predicates)));
+                for (var i = 0; i < expected.Length; i++)
+                {
+                    Assert.Equal(expected[i].GetProperty("size").GetInt32(), result.Top[i].Size);
+                    Assert.Equal(expected[i].GetProperty("error_sum").GetDouble(), result.Top[i].ErrorSum);
+                    Assert.Equal(expected[i].GetProperty("score").GetDouble(), result.Top[i].Score, 1e-12);
+                }
+
+                cases++;
+            }
+        }
+
+        Assert.Equal(10, cases);
     }
 
     [Fact]
