@@ -155,6 +155,38 @@ public sealed class TokenAttributionTests : IDisposable
     }
 
     [Fact]
+    public void A_failing_corruption_check_explains_the_rows_its_worst_corruption_flips()
+    {
+        // "she is here" (P(1) 0.63) and "she is here now" (0.85) are right as labelled 1; dropping a word can flip them.
+        var rows = string.Concat(Enumerable.Range(0, 30).Select(i => i % 2 == 0 ? "she is here,1\n" : "she is here now,1\n"));
+        var result = Run("text,label\n" + rows, "  - { id: c, kind: corruption, dataset: d, corruptions: [word_drop], severities: [5], resamples: 0, gate: { metric: accuracy_drop, max: 0 } }");
+
+        var check = Assert.Single(result.Report!.Checks);
+        Assert.Equal(CatInherit.Gating.CheckStatus.Fail, check.Status);
+        Assert.NotNull(check.Details!["slices"]);
+        var attributions = check.Details["attributions"]!.AsArray();
+        Assert.Equal(6, attributions.Count);
+        var previous = double.MaxValue;
+        for (var rank = 0; rank < 3; rank++)
+        {
+            var (clean, corrupted) = (attributions[2 * rank]!.AsObject(), attributions[(2 * rank) + 1]!.AsObject());
+            Assert.Equal($"flip {rank + 1} (word_drop@5), clean", clean["example"]!.GetValue<string>());
+            Assert.Equal($"flip {rank + 1} (word_drop@5), corrupted", corrupted["example"]!.GetValue<string>());
+            var text = clean["text"]!.GetValue<string>();
+            var copy = corrupted["text"]!.GetValue<string>();
+
+            // Right before (class 1, as labelled), wrong after: the copy is the clean text with words dropped, and it flips.
+            Assert.True(P(text, 1) > 0.5);
+            Assert.True(P(copy, 1) < 0.5, $"'{copy}' should flip");
+            Assert.True(P(text, 1) <= previous, "the most confident clean predictions come first");
+            previous = P(text, 1);
+            Assert.Subset(text.Split(' ').ToHashSet(), copy.Split(' ').ToHashSet());
+            Verify(clean, text, 1);
+            Verify(corrupted, copy, 1);
+        }
+    }
+
+    [Fact]
     public void Reports_shade_each_word_and_list_the_top_ones()
     {
         var report = Run("text,label\nhe is here,1\nshe is here,1\n", "  - { id: cf, kind: counterfactual, dataset: d, swap: gender-terms, resamples: 0 }").Report!;
