@@ -8,6 +8,13 @@ using CatInherit.Settings;
 using nietras.SeparatedValues;
 
 // Usage: dotnet run -c Release --project bench/CatInherit.Bench [-- --repeat 3 --batch 32]
+//        dotnet run -c Release --project bench/CatInherit.Bench -- slices [--rows 100000 --repeat 5]
+if (args is ["slices", ..])
+{
+    SliceLineBench.Run(args);
+    return;
+}
+
 var repeat = Option("--repeat", 3);
 var batch = Option("--batch", 32);
 var root = FindRoot();

@@ -11,6 +11,7 @@ using CatInherit.Probes.LongTail;
 using CatInherit.Probes.MembershipInference;
 using CatInherit.Probes.Ood;
 using CatInherit.Probes.Perturbation;
+using CatInherit.Probes.Slices;
 using CatInherit.Probes.TriggerScan;
 
 namespace CatInherit.Probes;
@@ -34,6 +35,7 @@ internal static class ProbeRegistry
         new AdversarialProbe(),
         new IdentityBiasProbe(),
         new IdentityTemplatesProbe(),
+        new SlicesProbe(),
     ];
 
     private static readonly Dictionary<string, IProbe> ByKind = All.ToDictionary(p => p.Descriptor.Name, StringComparer.Ordinal);

@@ -9,6 +9,8 @@ namespace CatInherit.Reports;
 /// <summary>Everything known about one check after it ran.</summary>
 public sealed record CheckReport
 {
+    private readonly CheckTaxonomy? taxonomy;
+
     /// <summary>The check's id.</summary>
     public required string Id { get; init; }
 
@@ -50,6 +52,12 @@ public sealed record CheckReport
 
     /// <summary>For one run of a check written with <c>compare:</c>, which run it is (<see cref="RunReport.Compared"/> puts the runs side by side).</summary>
     public CheckComparison? Comparison { get; init; }
+    /// <summary>The catastrophe the check looks for, its pillar and its side (foundation or downstream); from its kind when not set.</summary>
+    public CheckTaxonomy? Taxonomy
+    {
+        get => taxonomy ?? CheckTaxonomy.Of(Kind);
+        init => taxonomy = value;
+    }
 
     /// <summary>Where the check is declared in the policy.</summary>
     public required SourceLocation Location { get; init; }
@@ -80,6 +88,7 @@ public sealed record CheckReport
         Message = verdict.Message,
         Location = check.Location,
         Comparison = check.Comparison,
+        Taxonomy = CheckTaxonomy.Of(check),
     };
 
     /// <summary>The interval of a metric, when one was computed.</summary>

@@ -11,11 +11,9 @@ namespace CatInherit.Reports;
 /// </summary>
 public static class Comparisons
 {
-    /// <summary>
-    /// The catastrophe a kind tests for, which the summary groups by. Today the kind itself; when the kinds' descriptors
-    /// carry a catastrophe taxonomy, this is the one line to change.
-    /// </summary>
-    public static string CatastropheOf(string kind) => kind;
+    /// <summary>The catastrophe a kind tests for (its descriptor's taxonomy), which the summary groups by; the kind itself when it has none.</summary>
+    public static string CatastropheOf(string kind) =>
+        CheckTaxonomy.Of(kind) is { } taxonomy ? KindTaxonomy.NameOf(taxonomy.Catastrophe) : kind;
 
     /// <summary>The compared checks of a run, in policy order, each with its runs in the order its models were written.</summary>
     public static IReadOnlyList<ComparedCheck> Of(IReadOnlyList<CheckReport> checks)

@@ -34,13 +34,15 @@ public sealed class HtmlReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>CatInherit report</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>CatInherit report</title>\n<style>").Append(Style).Append(InterpretationSections.Style).Append("</style>\n</head>\n<body>\n");
         html.Append(CultureInfo.InvariantCulture, $"<h1>CatInherit: <span class=\"{(report.Passed ? "pass" : "fail")}\">{(report.Passed ? "passed" : "failed")}</span></h1>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(report.Summary)} · policy <code>{E(report.Policy)}</code> · seed {report.Seed}</p>\n");
         foreach (var model in report.Models)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">model <b>{E(model.Name)}</b> <code>{E(model.Path)}</code> on {E(model.Provider)}{(model.ProviderNote is { } note ? $" ({E(note)})" : string.Empty)} · sha256 <code>{E(model.Sha256[..12])}…</code></p>\n");
         }
+
+        html.Append(CoverageMatrix.Html(report));
 
         // With several models, each row says which one the check ran on.
         var byModel = report.Models.Count > 1;
@@ -133,6 +135,8 @@ public sealed class HtmlReportWriter : IReportWriter
         {
             html.Append("<div class=\"plots\">").Append(plots).Append("</div>\n");
         }
+
+        html.Append(InterpretationSections.Html(check));
 
         if (check.Undefined.Count + check.Warnings.Count > 0)
         {

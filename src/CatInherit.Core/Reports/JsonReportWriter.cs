@@ -51,6 +51,7 @@ public sealed class JsonReportWriter : IReportWriter
         }
 
         json.WriteEndObject();
+        CoverageMatrix.WriteJson(json, report);
         json.WriteStartArray("checks");
         foreach (var check in report.Checks)
         {
@@ -194,6 +195,7 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteStartObject();
         json.WriteString("id", check.Id);
         json.WriteString("kind", check.Kind);
+        CoverageMatrix.WriteJson(json, check.Taxonomy);
         json.WriteString("status", StatusName(check.Status));
         json.WriteNumber("n", check.Count);
         json.WriteNumber("line", check.Location.Line);

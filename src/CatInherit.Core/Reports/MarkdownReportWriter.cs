@@ -29,6 +29,8 @@ public sealed class MarkdownReportWriter : IReportWriter
             _ => $"models:\n\n{string.Concat(report.Models.Select(m => $"- {Describe(m)}\n"))}\n",
         });
 
+        md.Append(CoverageMatrix.Markdown(report));
+
         // With several models, each row says which one the check ran on.
         var byModel = report.Models.Count > 1;
         md.Append(byModel ? "| Status | Check | Kind | Model | Gate | Value | Interval | n |\n" : "| Status | Check | Kind | Gate | Value | Interval | n |\n");
@@ -71,6 +73,7 @@ public sealed class MarkdownReportWriter : IReportWriter
                 }
             }
 
+            md.Append(InterpretationSections.Markdown(check));
             foreach (var (name, reason) in check.Undefined)
             {
                 md.Append(CultureInfo.InvariantCulture, $"\n- {Escape(name)} is undefined: {Escape(reason)}");
@@ -123,7 +126,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         }
     }
 
-    private static string Icon(CheckStatus status) => status switch
+    internal static string Icon(CheckStatus status) => status switch
     {
         CheckStatus.Pass => "✅",
         CheckStatus.Warn => "⚠️",

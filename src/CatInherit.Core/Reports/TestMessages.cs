@@ -42,6 +42,11 @@ public static class TestMessages
             text.Append(CultureInfo.InvariantCulture, $"  warning: {T(warning)}\n");
         }
 
+        foreach (var line in InterpretationSections.Lines(check))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {T(line)}\n");
+        }
+
         if (check.Details is { } details)
         {
             text.Append(CultureInfo.InvariantCulture, $"  details: {details.ToJsonString()}\n");

@@ -133,7 +133,7 @@ public static class PolicyRunner
             {
                 Datasets = check.Datasets.Select(r => (r.Key, Input: InputOf(r.Value))).Where(r => r.Input is not null).ToDictionary(r => r.Key, r => r.Input!, StringComparer.Ordinal),
                 Policy = policy,
-                Query = ProbeRegistry.For(check.Kind).Descriptor.Needs.Queries is not null && check.Model is { } queried ? hub.Query(queried, check.Id) : null,
+                Query = ProbeRegistry.For(check.Kind).Descriptor.Needs is { } needs && (needs.Queries ?? needs.Attributions) is not null && check.Model is { } queried ? hub.Query(queried, check.Id) : null,
             };
 
         foreach (var check in policy.Checks)
@@ -165,7 +165,8 @@ public static class PolicyRunner
             }
 
             RequireDeclaredMetrics(probe, result);
-            reports.Add(CheckReport.From(check, result, GateEvaluator.Evaluate(check, result, options.Baselines)) with { Models = ModelsOf(check, tables, textModels, hub.Used) });
+            var verdict = GateEvaluator.Evaluate(check, result, options.Baselines);
+            reports.Add(Interpretation.Attach(CheckReport.From(check, result, verdict), result) with { Models = ModelsOf(check, tables, textModels, hub.Used) });
         }
 
         progress?.Report(new RunProgress("check", string.Empty, policy.Checks.Count, policy.Checks.Count));

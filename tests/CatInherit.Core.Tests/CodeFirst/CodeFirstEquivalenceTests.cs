@@ -120,6 +120,28 @@ public sealed class CodeFirstEquivalenceTests : IDisposable
     }
 
     [Fact]
+    public void Slices_on_probabilities_with_a_column_given_in_code()
+    {
+        // Predicted 1 on every fifth row; wrong on the even rows of the north region.
+        double[][] p = [.. Enumerable.Range(0, 40).Select(i => i % 5 == 0 ? new[] { 0.3 - (i / 1000.0), 0.7 + (i / 1000.0) } : new[] { 0.9 - (i / 100.0), 0.1 + (i / 100.0) })];
+        int[] labels = [.. Enumerable.Range(0, 40).Select(i => (p[i][1] > p[i][0] ? 1 : 0) is var predicted && i % 6 == 0 ? 1 - predicted : predicted)];
+        string[] region = [.. Enumerable.Range(0, 40).Select(i => i % 3 == 0 ? "north" : "south")];
+        folder.Write("d.csv", Csv("label,p0,p1,feature", labels.Select((l, i) => new object[] { l, p[i][0], p[i][1], region[i] })));
+
+        var check = Same(
+            Inheritance.Probabilities(labels, p).Slices().CutBy(region).Features([DerivedFeature.Predicted, DerivedFeature.Confidence])
+                .Top(3).MinSupport(4).Alpha(0.9).MaxPredicates(2).ShouldBeAtMost(SlicesMetric.WorstSliceError, 0.9).DecideByInterval().Named("c"),
+            """
+            datasets:
+              data: { path: d.csv, label: label, scores: [p0, p1], score_kind: probabilities }
+            checks:
+              - { id: c, kind: slices, dataset: data, columns: [feature], features: [predicted, confidence], k: 3, min_support: 4, alpha: 0.9, max_predicates: 2, gate: { metric: worst_slice_error, max: 0.9 }, decide: interval }
+            """);
+
+        Assert.NotEmpty(check.Details!["slices"]!["found"]!.AsArray());
+    }
+
+    [Fact]
     public void Calibration_on_probabilities()
     {
         int[] labels = [1, 0, 0, 1, 1, 0, 1, 0];

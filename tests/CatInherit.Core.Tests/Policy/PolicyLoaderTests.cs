@@ -91,7 +91,7 @@ public sealed class PolicyLoaderTests : IDisposable
         Assert.Equal(
             [
                 "p.yaml(12,21): error CAT0023: 'demographic_parity_diference' is not a metric of group-fairness. Did you mean 'demographic_parity_difference'? Gateable metrics: accuracy, demographic_parity_difference, demographic_parity_ratio, equal_opportunity_difference, equal_opportunity_ratio, equalized_odds_difference, equalized_odds_ratio, worst_group_accuracy",
-                "p.yaml(14,11): error CAT0020: unknown check kind 'group-fairnes'. Did you mean 'group-fairness'? Available: group-fairness, counterfactual, embedding-association, ood, corruption, long-tail, calibration, membership-inference, attribute-inference, perturbation, trigger-scan, adversarial, identity-bias, identity-templates",
+                "p.yaml(14,11): error CAT0020: unknown check kind 'group-fairnes'. Did you mean 'group-fairness'? Available: group-fairness, counterfactual, embedding-association, ood, corruption, long-tail, calibration, membership-inference, attribute-inference, perturbation, trigger-scan, adversarial, identity-bias, identity-templates, slices",
             ],
             problems);
     }

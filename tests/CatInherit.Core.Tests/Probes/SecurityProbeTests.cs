@@ -249,8 +249,11 @@ public sealed class SecurityProbeTests : IDisposable
         var files = Directory.GetFiles(folder.File("cache"));
         var second = PolicyRunner.Run(path, options).Report!;
 
-        // One cache file for the first predictions, one per round; the second run adds none and reports the same.
-        Assert.Equal(1 + first.Checks[0].Details!["rounds"]!.GetValue<int>(), files.Length);
+        // One cache file for the first predictions, one per round, two for the attributions of the successful attacks
+        // (every word left out, then the rationales); the second run adds none and reports the same.
+        var attributed = first.Checks[0].Details!["attributions"] is not null ? 2 : 0;
+        Assert.Equal(1 + first.Checks[0].Details!["rounds"]!.GetValue<int>() + attributed, files.Length);
+        Assert.Equal(2, attributed);
         Assert.Equal(files.Order(), Directory.GetFiles(folder.File("cache")).Order());
         Assert.Equal(ReportWriters.ToText(first, new JsonReportWriter()), ReportWriters.ToText(second, new JsonReportWriter()));
     }

@@ -44,6 +44,23 @@ public sealed class HostileStringReportTests : IDisposable
     }
 
     [Fact]
+    public void Slices_and_word_attributions_keep_the_text_and_escape_it_in_html()
+    {
+        var report = HostileReport.Run(folder);
+        using var json = JsonDocument.Parse(ReportWriters.ToText(report, new JsonReportWriter()));
+        var html = ReportWriters.ToText(report, new HtmlReportWriter());
+
+        var found = json.RootElement.GetProperty("checks")[3].GetProperty("details").GetProperty("slices").GetProperty("found");
+        var values = found.EnumerateArray().SelectMany(s => s.GetProperty("predicates").EnumerateArray()).Where(p => p.GetProperty("feature").GetString() == HostileReport.Column).Select(p => p.GetProperty("value").GetString()).ToList();
+        Assert.NotEmpty(values);
+        Assert.All(values, v => Assert.Contains(v, HostileReport.Groups));
+        Assert.Contains("&lt;script&gt;console.error(&#39;xss-1&#39;)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains(">script</span>&gt;<span", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Junit_parses_and_keeps_the_text_with_control_characters_shown()
     {
         var xml = XDocument.Parse(ReportWriters.ToText(HostileReport.Run(folder), new JunitReportWriter()));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CatInherit.Reports;
 
 namespace CatInherit.Tests.Support;
@@ -58,7 +59,33 @@ public static class HostileReport
                 gate: { metric: worst_group_accuracy, min: 0.1 }
                 resamples: 0
               - { id: hostile-classes, kind: long-tail, dataset: d, resamples: 0, gate: { metric: worst_class_recall, min: 0.9 } }
+              - id: hostile-slices
+                kind: slices
+                dataset: d
+                columns: [{{JsonSerializer.Serialize(Column)}}, region]
+                min_support: 2
+                alpha: 0.99
             """);
-        return PolicyRun.RunFile(policy).Report ?? throw new InvalidOperationException("the hostile policy should run");
+        var report = PolicyRun.RunFile(policy).Report ?? throw new InvalidOperationException("the hostile policy should run");
+
+        // Word attributions of a hostile text, as a run writes them into a check's details (a run needs a text model).
+        var text = string.Join(" ", Groups.Take(5)) + " " + Positive;
+        var words = CatInherit.Probes.Interpret.SliceFeatures.Word().Matches(text).Select((m, i) => (JsonNode)new JsonObject { ["word"] = m.Value, ["start"] = m.Index, ["importance"] = i % 3 == 0 ? -0.1 * i : 0.05 * i }).ToArray();
+        var attribution = new JsonObject
+        {
+            ["example"] = Groups[1],
+            ["text"] = text,
+            ["class"] = Positive,
+            ["probability"] = 0.75,
+            ["words"] = new JsonArray(words),
+            ["top_k"] = 1,
+            ["top_words"] = new JsonArray(words[1]!["word"]!.DeepClone()),
+            ["comprehensiveness"] = 0.5,
+            ["sufficiency"] = 0.25,
+        };
+        var first = report.Checks[0];
+        var details = first.Details?.DeepClone().AsObject() ?? [];
+        details["attributions"] = new JsonArray(attribution);
+        return new RunReport { Policy = report.Policy, Seed = report.Seed, Models = report.Models, Checks = [first with { Details = details }, .. report.Checks.Skip(1)] };
     }
 }

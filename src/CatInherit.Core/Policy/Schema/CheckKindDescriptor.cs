@@ -27,6 +27,9 @@ public sealed record CheckKindDescriptor(string Name, string Description, IReadO
     /// <summary>What the kind reads from its datasets and model, and what it generates.</summary>
     public DataNeeds Needs { get; init; } = new();
 
+    /// <summary>The catastrophe the kind looks for and its pillar (the seed's taxonomy); every kind declares it, and reports open with it.</summary>
+    public KindTaxonomy? Taxonomy { get; init; }
+
     /// <summary>The figures reports draw from its results.</summary>
     public IReadOnlyList<PlotSpec> Plots { get; init; } = [];
 

@@ -26,4 +26,10 @@ public sealed record DataNeeds
     /// next inputs depend on the model's last answers. Its rounds go through the engine's batching and cache.
     /// </summary>
     public string? Queries { get; init; }
+
+    /// <summary>
+    /// Which of its examples the kind explains with token attributions (each word left out in turn, asked of its model while
+    /// it runs), or null when it explains none. Like <see cref="Queries"/>, the rounds go through the engine's batching and cache.
+    /// </summary>
+    public string? Attributions { get; init; }
 }

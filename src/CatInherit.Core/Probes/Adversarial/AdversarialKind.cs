@@ -29,6 +29,7 @@ internal static class AdversarialKind
             new("clean_accuracy", "Inputs predicted right before the attack / inputs attacked.", MetricDirection.LowerIsWorse),
         ])
     {
+        Taxonomy = new(Catastrophe.SecurityVulnerability, Pillar.Understand),
         NeedsPredictions = false,
         Rules = [ModelAndLabels, Budgets, PerturbationKind.Lists],
         Needs = new()
@@ -36,6 +37,7 @@ internal static class AdversarialKind
             Labels = true,
             Generates = "the sampled inputs as they are",
             Queries = "each round of the attack: word deletions, then candidate substitutions (text), or one step on one feature (numeric), for every input still under attack",
+            Attributions = "the first three successful attacks on text: the text and its adversarial copy, for the true class",
         },
     };
 

@@ -5,6 +5,7 @@ using CatInherit.Metrics;
 using CatInherit.Model;
 using CatInherit.Policy;
 using CatInherit.Policy.Schema;
+using CatInherit.Probes.Interpret;
 using CatInherit.Probes.Perturbation;
 
 namespace CatInherit.Probes.Adversarial;
@@ -157,6 +158,17 @@ internal sealed class AdversarialProbe : IProbe
             example["queries"] = o.Queries;
             example["changes"] = new JsonArray([.. o.Changes.Select(c => (JsonNode)c)]);
             return example;
+        }
+
+        // The words behind the first successful attacks on text: the text and its adversarial copy, for the true class.
+        if (texts is not null)
+        {
+            var examples = Enumerable.Range(0, outcomes.Length).Where(i => outcomes[i].Status == AttackStatus.Succeeded).Take(TokenAttributions.PerCheck).SelectMany((i, rank) => new[]
+            {
+                new AttributionExample(string.Create(CultureInfo.InvariantCulture, $"attack {rank + 1}, text"), texts[i], labels[i]),
+                new AttributionExample(string.Create(CultureInfo.InvariantCulture, $"attack {rank + 1}, adversarial"), outcomes[i].Adversarial!, labels[i]),
+            }).ToList();
+            TokenAttributions.Into(details, TokenAttributions.Explain(query, examples, classes));
         }
 
         return new ProbeResult

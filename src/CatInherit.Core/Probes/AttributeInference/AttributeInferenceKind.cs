@@ -19,6 +19,7 @@ internal static class AttributeInferenceKind
             new("accuracy", "Held-out accuracy; the report gives the majority-class baseline beside it.", MetricDirection.HigherIsWorse),
         ])
     {
+        Taxonomy = new(Catastrophe.PrivacyLeakage, Pillar.Understand),
         NeedsPredictions = false,
         Rules = [ModelOutputs],
         Needs = new() { Outputs = true },

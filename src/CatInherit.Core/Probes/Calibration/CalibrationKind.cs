@@ -17,6 +17,7 @@ internal static class CalibrationKind
             new("brier", "Mean over samples of Σ_k (p_k − y_k)².", MetricDirection.HigherIsWorse),
         ])
     {
+        Taxonomy = new(Catastrophe.DegradedPerformance, Pillar.Understand),
         Rules = [rule => ProbeRequirements.LabelsAndProbabilities(rule, "calibration compares predicted probabilities with outcomes")],
         Needs = new() { Labels = true, Probabilities = true },
     };

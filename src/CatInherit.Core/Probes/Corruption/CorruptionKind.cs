@@ -22,8 +22,15 @@ internal static class CorruptionKind
             new("flip_rate", "Mean share of predictions that change from the clean prediction.", MetricDirection.HigherIsWorse),
         ])
     {
+        Taxonomy = new(Catastrophe.DegradedPerformance, Pillar.Understand),
         Rules = [ModelAndLabels, CorruptionsAndSeverities],
-        Needs = new() { Labels = true, Predictions = true, Generates = "the dataset's inputs corrupted (seeded) by each corruption at each severity" },
+        Needs = new()
+        {
+            Labels = true,
+            Predictions = true,
+            Generates = "the dataset's inputs corrupted (seeded) by each corruption at each severity",
+            Attributions = "when the check fails or warns, three rows of the worst corruption and severity that it flips from right to wrong (the most confident first): the clean text and its corrupted copy, for the class predicted on the clean text",
+        },
     };
 
     /// <summary>Corrupted inputs go through a model, and accuracy needs labels.</summary>

@@ -5,6 +5,7 @@ using CatInherit.Metrics;
 using CatInherit.Model;
 using CatInherit.Policy;
 using CatInherit.Policy.Schema;
+using CatInherit.Probes.Interpret;
 
 namespace CatInherit.Probes.Corruption;
 
@@ -38,14 +39,9 @@ internal sealed class CorruptionProbe : IProbe
         {
             foreach (var severity in severities)
             {
-                var stream = StableHash.Of($"{corruption}@{severity}") ^ seed;
                 requests.Add(text
-                    ? new TextRequest($"{corruption}@{severity}", [.. table.Column<TextColumn>(model.TextColumn!).Values.Select((t, row) =>
-                    {
-                        var rng = Xoshiro256.ForStream(stream, (ulong)row);
-                        return Corruptions.CorruptText(t, corruption, severity, ref rng);
-                    })])
-                    : new TextRequest($"{corruption}@{severity}", []) { Table = CorruptTable(table, model, corruption, severity, stream) });
+                    ? new TextRequest($"{corruption}@{severity}", [.. table.Column<TextColumn>(model.TextColumn!).Values.Select((t, row) => Corrupted(t, row, corruption, severity, seed))])
+                    : new TextRequest($"{corruption}@{severity}", []) { Table = CorruptTable(table, model, corruption, severity, StableHash.Of($"{corruption}@{severity}") ^ seed) });
             }
         }
 
@@ -91,8 +87,90 @@ internal sealed class CorruptionProbe : IProbe
             Metrics = [.. MetricNames.Select((n, m) => new KeyValuePair<string, double>(n, values[m]))],
             Intervals = intervals,
             Details = new JsonObject { ["per_corruption"] = details },
+            WhenFailing = () => WhenFailing(check, context, predictions, variants, worst),
             Explain = _ => string.Create(CultureInfo.InvariantCulture, $"worst: {worst.Key} with accuracy {all.Average(r => worst.Predicted[r] == labels[r] ? 1.0 : 0.0):0.####} (clean {values[0]:0.####})"),
         };
+    }
+
+    /// <summary>A row's text under one corruption and severity: each row has its own stream, so the same row always gets the same corruption.</summary>
+    private static string Corrupted(string text, int row, string corruption, int severity, ulong seed)
+    {
+        var rng = Xoshiro256.ForStream(StableHash.Of($"{corruption}@{severity}") ^ seed, (ulong)row);
+        return Corruptions.CorruptText(text, corruption, severity, ref rng);
+    }
+
+    /// <summary>A failing (or warning) check's worst slices, and on text the words behind the rows its worst corruption flips.</summary>
+    private static FailureDetails? WhenFailing(CheckSpec check, ProbeContext context, PredictionSet predictions, (string Key, int[] Predicted)[] variants, (string Key, int[] Predicted) worst)
+    {
+        var found = SliceFinder.ForFailure(FailureRows(context, predictions, variants), check.Confidence);
+        var texts = context.Query is not null ? SliceFeatures.Texts(context.Input!, context.Model) : null;
+        if (texts is null)
+        {
+            return found;
+        }
+
+        // The seed the corrupted texts were generated with (the planner's TextContext.DataSeed: independent of the run's seed).
+        var seed = StableHash.CheckSeed(0, check.Id);
+        var at = worst.Key.LastIndexOf('@');
+        var (corruption, severity) = (worst.Key[..at], int.Parse(worst.Key[(at + 1)..], CultureInfo.InvariantCulture));
+        var confidence = SliceFeatures.TopProbability(predictions);
+        var examples = Enumerable.Range(0, predictions.Count)
+            .Where(r => predictions.Predicted[r] == predictions.Labels[r] && worst.Predicted[r] != predictions.Predicted[r])
+            .OrderByDescending(r => confidence?[r] ?? 0).ThenBy(r => r)
+            .Take(TokenAttributions.PerCheck)
+            .SelectMany((r, rank) =>
+            {
+                var label = string.Create(CultureInfo.InvariantCulture, $"flip {rank + 1} ({worst.Key})");
+                return new[] { new AttributionExample($"{label}, clean", texts[r], predictions.Predicted[r]), new AttributionExample($"{label}, corrupted", Corrupted(texts[r], r, corruption, severity, seed), predictions.Predicted[r]) };
+            })
+            .ToList();
+        var attributions = TokenAttributions.Explain(context.Query, examples, predictions.Classes);
+        if (attributions.Count == 0)
+        {
+            return found;
+        }
+
+        var details = found?.Details ?? [];
+        details["attributions"] = attributions;
+        return new FailureDetails(details, found?.Summary);
+    }
+
+    /// <summary>
+    /// Where a failing check's errors concentrate: every corrupted row (each row under each corruption and severity), cut by
+    /// corruption, severity and the clean row's features — its text, and the prediction and confidence on it before any
+    /// corruption (the corrupted input's own confidence would only restate its error).
+    /// </summary>
+    private static SliceTable FailureRows(ProbeContext context, PredictionSet predictions, (string Key, int[] Predicted)[] variants)
+    {
+        var n = predictions.Count;
+        var texts = SliceFeatures.Texts(context.Input!, context.Model);
+        var corruption = new List<string?>();
+        var severity = new List<string?>();
+        var errors = new List<double>();
+        foreach (var (key, variant) in variants)
+        {
+            var at = key.LastIndexOf('@');
+            for (var row = 0; row < n; row++)
+            {
+                corruption.Add(key[..at]);
+                severity.Add(key[(at + 1)..]);
+                errors.Add(variant[row] == predictions.Labels[row] ? 0 : 1);
+            }
+        }
+
+        var repeat = variants.Length;
+        var features = new List<SliceFeature>
+        {
+            SliceFeatures.FromValues("corruption", corruption, [.. variants.Select(v => v.Key[..v.Key.LastIndexOf('@')]).Distinct()]),
+            SliceFeatures.FromValues("severity", severity),
+        };
+        var confidence = SliceFeatures.TopProbability(predictions);
+        features.AddRange(SliceFeatures.Derive(
+            texts is null ? null : [.. Enumerable.Range(0, repeat).SelectMany(_ => texts)],
+            [.. Enumerable.Range(0, repeat).SelectMany(_ => predictions.Predicted)],
+            confidence is null ? null : [.. Enumerable.Range(0, repeat).SelectMany(_ => confidence)],
+            predictions.Classes));
+        return new SliceTable(features, [.. errors], "corrupted rows (each row under each corruption and severity)", "misclassified");
     }
 
     /// <summary>The requested corruptions, or every available one (spatial ones only when the features form a square image).</summary>

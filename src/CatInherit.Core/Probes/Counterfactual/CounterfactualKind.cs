@@ -22,11 +22,17 @@ internal static class CounterfactualKind
             new("max_abs_delta", "Largest |P(positive | twin) − P(positive | text)|.", MetricDirection.HigherIsWorse),
         ])
     {
+        Taxonomy = new(Catastrophe.Bias, Pillar.Understand),
         NeedsPredictions = false,
         OneOf = [["dataset", "template"]],
         Requires = [("fill", "template")],
         Rules = [TextClassifier, SwapsAndTemplate],
-        Needs = new() { Probabilities = true, Generates = "each text and its twin with the swap list applied (the dataset's texts, or the template filled in)" },
+        Needs = new()
+        {
+            Probabilities = true,
+            Generates = "each text and its twin with the swap list applied (the dataset's texts, or the template filled in)",
+            Attributions = "the three pairs that flip (else move) most: the text and its twin, for the class predicted on the text",
+        },
     };
 
     /// <summary>The model must read text and output class scores.</summary>

@@ -6,6 +6,7 @@ using CatInherit.Metrics;
 using CatInherit.Model;
 using CatInherit.Policy;
 using CatInherit.Policy.Schema;
+using CatInherit.Probes.Interpret;
 
 namespace CatInherit.Probes.Counterfactual;
 
@@ -97,6 +98,15 @@ internal sealed partial class CounterfactualProbe : IProbe
                 ["delta"] = deltas[i],
                 ["flipped"] = flips[i],
             }).ToArray();
+        // The words behind the pairs that flip (else move) most: the text and its twin, for the class predicted on the text.
+        var explained = Enumerable.Range(0, n).OrderByDescending(i => flips[i]).ThenByDescending(i => Math.Abs(deltas[i])).ThenBy(i => i).Take(TokenAttributions.PerCheck).ToArray();
+        var examples = explained.SelectMany((i, rank) =>
+        {
+            original.Probabilities(i, p);
+            var label = string.Create(CultureInfo.InvariantCulture, $"pair {rank + 1}{(flips[i] ? " (flips)" : string.Empty)}");
+            return new[] { new AttributionExample($"{label}, text", pairs.Texts[i], Probability.ArgMax(p)), new AttributionExample($"{label}, twin", pairs.Twins[i], Probability.ArgMax(p)) };
+        }).ToList();
+        var attributions = TokenAttributions.Explain(context.Query, examples, classes);
         var warnings = pairs.Skipped > 0
             ? new[] { string.Create(CultureInfo.InvariantCulture, $"{pairs.Skipped} of {pairs.Skipped + n} texts contain no word of the swap list and were skipped") }
             : [];
@@ -107,7 +117,7 @@ internal sealed partial class CounterfactualProbe : IProbe
             Intervals = intervals,
             Undefined = n == 0 ? [.. MetricNames.Select(m => new KeyValuePair<string, string>(m, "no text contains a word of the swap list, so there is no pair to compare"))] : [],
             Warnings = warnings,
-            Details = new JsonObject { ["positive_class"] = classes[positive], ["worst_pairs"] = new JsonArray(worst) },
+            Details = TokenAttributions.Into(new JsonObject { ["positive_class"] = classes[positive], ["worst_pairs"] = new JsonArray(worst) }, attributions),
             Explain = _ => n == 0 ? null : string.Create(CultureInfo.InvariantCulture, $"largest change: \"{pairs.Texts[WorstIndex(deltas)]}\" → \"{pairs.Twins[WorstIndex(deltas)]}\" moves P({classes[positive]}) by {deltas[WorstIndex(deltas)]:+0.####;-0.####}"),
         };
     }

@@ -21,12 +21,17 @@ internal static class EmbeddingAssociationKind
             new("p_value", "One-sided permutation p-value of Σ_x s − Σ_y s.", MetricDirection.LowerIsWorse),
         ])
     {
+        Taxonomy = new(Catastrophe.Bias, Pillar.Understand) { Refine = IdentityTests },
         NeedsPredictions = false,
         OneOf = [["test", "targets"]],
         Requires = [("targets", "attributes"), ("attributes", "targets")],
         Rules = [EmbeddingModel, WordSets],
         Needs = new() { Outputs = true, Generates = "the words of the four sets X, Y, A, B (or each word in each template sentence)" },
     };
+
+    /// <summary>The built-in identity × offensive-word tests look for value misalignment, the others for bias.</summary>
+    private static Catastrophe? IdentityTests(SpecValues values) =>
+        values.GetString("test") is { } test && test.StartsWith("identity-", StringComparison.Ordinal) ? Catastrophe.ValueMisalignment : null;
 
     private static void EmbeddingModel(CheckRuleContext rule)
     {

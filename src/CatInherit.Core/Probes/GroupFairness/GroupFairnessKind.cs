@@ -30,8 +30,14 @@ internal static class GroupFairnessKind
             new("false_positive_rate", "FP / (FP + TN), per group.", MetricDirection.Neutral, Gateable: false),
         ])
     {
+        Taxonomy = new(Catastrophe.Bias, Pillar.Understand),
         Rules = [NeedsLabels],
-        Needs = new() { Labels = true, Predictions = true },
+        Needs = new()
+        {
+            Labels = true,
+            Predictions = true,
+            Attributions = "the three most confident mistakes in the group with the lowest accuracy (text models), for the class predicted",
+        },
         Plots = [new GroupBarsPlot(["selection_rate", "true_positive_rate", "accuracy"])],
     };
 

@@ -3,6 +3,7 @@ using CatInherit.Data;
 using CatInherit.Metrics;
 using CatInherit.Policy;
 using CatInherit.Policy.Schema;
+using CatInherit.Probes.Interpret;
 
 namespace CatInherit.Probes.GroupFairness;
 
@@ -169,6 +170,7 @@ internal sealed class GroupFairnessProbe : IProbe
         }
 
         var includedNames = included.Select(g => groupNames[g]).ToArray();
+        var attributions = TokenAttributions.Explain(context.Query, Mistakes(input, context, rowGroup, all, included, groupNames), predictions.Classes);
         return new ProbeResult
         {
             Count = counts.Sum(c => c.Count),
@@ -177,8 +179,37 @@ internal sealed class GroupFairnessProbe : IProbe
             Undefined = [.. GroupFairnessKind.MetricNames.Where((_, m) => double.IsNaN(values[m])).Select(name => new KeyValuePair<string, string>(name, WhyUndefined(name, counts)))],
             Groups = [.. Enumerable.Range(0, groupCount).Select(g => Group(groupNames[g], all[g], all[g].Count < minSize))],
             Warnings = warnings,
+            Details = attributions.Count > 0 ? TokenAttributions.Into([], attributions) : null,
             Explain = metric => Explain(metric, counts, includedNames),
+            WhenFailing = () => SliceFinder.ForFailure(FailureRows(check, input, context), check.Confidence),
         };
+    }
+
+    /// <summary>The most confident mistakes (else the first ones) in the included group with the lowest accuracy, for a text model.</summary>
+    private static List<AttributionExample> Mistakes(ProbeInput input, ProbeContext context, int[] rowGroup, ConfusionCounts[] all, int[] included, string[] groupNames)
+    {
+        if (included.Length == 0 || context.Query is null || SliceFeatures.Texts(input, context.Model) is not { } texts)
+        {
+            return [];
+        }
+
+        var predictions = input.Predictions!;
+        var worst = included.OrderBy(g => all[g].Accuracy).ThenBy(g => g).First();
+        var confidence = SliceFeatures.TopProbability(predictions);
+        return [.. Enumerable.Range(0, predictions.Count)
+            .Where(r => rowGroup[r] == worst && predictions.Predicted[r] != predictions.Labels[r])
+            .OrderByDescending(r => confidence?[r] ?? 0).ThenBy(r => r)
+            .Take(TokenAttributions.PerCheck)
+            .Select((r, rank) => new AttributionExample(string.Create(CultureInfo.InvariantCulture, $"mistake {rank + 1} in '{groupNames[worst]}' (label {predictions.Classes[predictions.Labels[r]]})"), texts[r], predictions.Predicted[r]))];
+    }
+
+    /// <summary>Where a failing check's errors concentrate: its sensitive columns and the derived features, every row.</summary>
+    private static SliceTable FailureRows(CheckSpec check, ProbeInput input, ProbeContext context)
+    {
+        var predictions = input.Predictions!;
+        var features = check.Values.GetStrings("sensitive").Distinct(StringComparer.Ordinal).Select(c => SliceFeatures.Column(input.Table.Column<CategoricalColumn>(c))).ToList();
+        features.AddRange(SliceFeatures.Derive(SliceFeatures.Texts(input, context.Model), predictions.Predicted, SliceFeatures.TopProbability(predictions), predictions.Classes));
+        return new SliceTable(features, SliceFeatures.Misclassified(predictions), "rows", "misclassified");
     }
 
     private static string Rows(long count) => count == 1 ? "1 row" : string.Create(CultureInfo.InvariantCulture, $"{count} rows");

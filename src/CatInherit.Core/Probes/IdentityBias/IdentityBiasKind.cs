@@ -31,6 +31,7 @@ internal static class IdentityBiasKind
             new("positive_aeg", "0.5 − P(background positive outscores subgroup positive), per subgroup; > 0: the subgroup's positives score higher.", MetricDirection.Neutral, Gateable: false),
         ])
     {
+        Taxonomy = new(Catastrophe.ValueMisalignment, Pillar.Understand),
         Rules = [rule => ProbeRequirements.LabelsAndProbabilities(rule, "identity-bias ranks the positive class's probability against the labels"), SubgroupList],
         Needs = new() { Labels = true, Probabilities = true },
         Plots = [new GroupBarsPlot(["subgroup_auc", "bpsn_auc", "bnsp_auc"])],

@@ -35,6 +35,7 @@ internal static class IdentityTemplatesKind
             new("false_negative_rate", "Share of the term's positive-filler sentences not predicted positive, per term.", MetricDirection.HigherIsWorse, Gateable: false),
         ])
     {
+        Taxonomy = new(Catastrophe.ValueMisalignment, Pillar.Understand),
         NeedsPredictions = false,
         Rules = [TextClassifier, rule => _ = TemplateSetReader.Read(rule.Check, rule.Sink)],
         Needs = new() { Probabilities = true, Generates = "every template × filler with every identity term" },

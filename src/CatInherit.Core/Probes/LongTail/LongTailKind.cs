@@ -20,6 +20,7 @@ internal static class LongTailKind
             new("per_class_recall", "Recall of each class (details).", MetricDirection.Neutral, Gateable: false),
         ])
     {
+        Taxonomy = new(Catastrophe.DegradedPerformance, Pillar.Understand),
         Rules = [NeedsLabels],
         Needs = new() { Labels = true, Predictions = true },
     };

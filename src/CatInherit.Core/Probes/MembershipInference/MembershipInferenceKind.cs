@@ -24,6 +24,7 @@ internal static class MembershipInferenceKind
             new("advantage", "max over thresholds of |TPR − FPR| (TF-Privacy's attacker advantage).", MetricDirection.HigherIsWorse),
         ])
     {
+        Taxonomy = new(Catastrophe.PrivacyLeakage, Pillar.Understand),
         NeedsPredictions = false,
         Rules = [ProbabilitiesAndLabels],
         Needs = new() { Labels = true, Probabilities = true },

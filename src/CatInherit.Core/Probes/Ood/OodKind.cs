@@ -27,6 +27,7 @@ internal static class OodKind
             new("accuracy_drop", "accuracy_in − accuracy_out.", MetricDirection.HigherIsWorse),
         ])
     {
+        Taxonomy = new(Catastrophe.LackOfGeneralisation, Pillar.Understand),
         NeedsPredictions = false,
         Rules = [ScoreInputs, FitDataset],
         Needs = new() { Probabilities = true, Logits = true, Outputs = true },

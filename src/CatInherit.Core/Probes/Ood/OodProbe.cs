@@ -4,6 +4,7 @@ using CatInherit.Data;
 using CatInherit.Metrics;
 using CatInherit.Policy;
 using CatInherit.Policy.Schema;
+using CatInherit.Probes.Interpret;
 
 namespace CatInherit.Probes.Ood;
 
@@ -137,8 +138,36 @@ internal sealed class OodProbe : IProbe
                 ["mean_score_out"] = outScores.Average(),
                 ["roc"] = Roc.CurveForPlot(inScores, outScores),
             },
+            WhenFailing = () => SliceFinder.ForFailure(FailureRows(check, context, inScores, outScores), check.Confidence),
             Explain = _ => string.Create(CultureInfo.InvariantCulture, $"{score} separates {check.Dataset} (n={inScores.Length}) from {check.DatasetRefs["ood"]} (n={outScores.Length}) with AUROC {values[0]:0.####}; FPR at 95% TPR {values[3]:0.####}"),
         };
+    }
+
+    /// <summary>
+    /// Where a failing check's errors concentrate: the labelled rows of both datasets, cut by which dataset, the decile of
+    /// the OOD score (over the rows of both) and the derived features; null when neither dataset is labelled.
+    /// </summary>
+    private static SliceTable? FailureRows(CheckSpec check, ProbeContext context, double[] inScores, double[] outScores)
+    {
+        var parts = new[] { ("dataset", inScores), ("ood", outScores) }
+            .Select(p => (Name: check.DatasetRefs[p.Item1], Input: context.Datasets[p.Item1], Scores: p.Item2))
+            .Where(p => p.Input.Predictions is { Labels.Length: > 0, Predicted.Length: > 0 })
+            .ToList();
+        if (parts.Count == 0)
+        {
+            return null;
+        }
+
+        var classes = parts[0].Input.Predictions!.Classes;
+        var texts = parts.All(p => SliceFeatures.Texts(p.Input, context.Model) is not null) ? parts.SelectMany(p => SliceFeatures.Texts(p.Input, context.Model)!).ToList() : null;
+        var confidence = parts.All(p => p.Input.Predictions!.Probabilities is not null) ? parts.SelectMany(p => SliceFeatures.TopProbability(p.Input.Predictions!)!).ToList() : null;
+        var features = new List<SliceFeature>
+        {
+            SliceFeatures.FromValues("dataset", [.. parts.SelectMany(p => Enumerable.Repeat(p.Name, p.Scores.Length))], [.. parts.Select(p => p.Name)]),
+            SliceFeatures.Deciles("ood_score", [.. parts.SelectMany(p => p.Scores)]),
+        };
+        features.AddRange(SliceFeatures.Derive(texts, [.. parts.SelectMany(p => p.Input.Predictions!.Predicted.Select(c => Array.IndexOf(classes, p.Input.Predictions.Classes[c])))], confidence, classes));
+        return new SliceTable(features, [.. parts.SelectMany(p => SliceFeatures.Misclassified(p.Input.Predictions!))], "labelled rows of both datasets", "misclassified");
     }
 
     private static DatasetSpec? DatasetOf(CheckSpec check, ProbeContext context, string key) =>

@@ -34,9 +34,15 @@ internal static class PerturbationKind
             new("intensifier_failure_rate", "Share of intensified polar adjectives ('very good') that move the positive-class probability against the adjective's polarity by more than the tolerance.", MetricDirection.HigherIsWorse),
         ])
     {
+        Taxonomy = new(Catastrophe.SecurityVulnerability, Pillar.Understand),
         NeedsPredictions = false,
         Rules = [Model, KnownTests, Lists],
-        Needs = new() { Probabilities = true, Generates = "each sampled text once as it is and once per test, with one word perturbed" },
+        Needs = new()
+        {
+            Probabilities = true,
+            Generates = "each sampled text once as it is and once per test, with one word perturbed",
+            Attributions = "the three failing cases that moved most: the text and its perturbed copy, for the class predicted on the text",
+        },
         Plots = [new GroupBarsPlot(["failure_rate"])],
     };
 

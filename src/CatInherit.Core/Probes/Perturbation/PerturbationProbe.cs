@@ -4,6 +4,7 @@ using CatInherit.Data;
 using CatInherit.Metrics;
 using CatInherit.Policy;
 using CatInherit.Policy.Schema;
+using CatInherit.Probes.Interpret;
 
 namespace CatInherit.Probes.Perturbation;
 
@@ -149,6 +150,16 @@ internal sealed class PerturbationProbe : IProbe
         }
 
         details["samples"] = texts.Length;
+
+        // The words behind the failures that moved most: the text and its perturbed copy, for the class predicted on the text.
+        var explained = Enumerable.Range(0, cases.Count).Where(c => failed[c]).OrderByDescending(c => moved[c]).ThenBy(c => c).Take(TokenAttributions.PerCheck).ToArray();
+        var examples = explained.SelectMany((c, rank) =>
+        {
+            var label = string.Create(CultureInfo.InvariantCulture, $"failure {rank + 1} ({PerturbationKind.Tests[cases[c].Test]}: {cases[c].Change})");
+            var predicted = Probability.ArgMax(clean[cases[c].Source]);
+            return new[] { new AttributionExample($"{label}, text", texts[cases[c].Source], predicted), new AttributionExample($"{label}, perturbed", cases[c].Text, predicted) };
+        }).ToList();
+        TokenAttributions.Into(details, TokenAttributions.Explain(context.Query, examples, classes));
         return new ProbeResult
         {
             Count = cases.Count,

@@ -32,6 +32,7 @@ internal static class TriggerScanKind
             new("anomaly_index", "Per candidate trigger and target class.", MetricDirection.HigherIsWorse, Gateable: false),
         ])
     {
+        Taxonomy = new(Catastrophe.SecurityVulnerability, Pillar.Understand),
         NeedsPredictions = false,
         Rules = [Model, Candidates],
         Needs = new() { Generates = "each sampled text as it is, and with each candidate trigger and each random word inserted at the same seeded position" },
