@@ -94,7 +94,7 @@ public sealed class HtmlReportWriter : IReportWriter
         foreach (var catastrophe in summary)
         {
             var cells = models.Select(m => catastrophe.Models.FirstOrDefault(t => t.Model == m) is { } t ? string.Create(CultureInfo.InvariantCulture, $"{t.Failed} / {t.Warned} / {t.Best} of {t.Checks}") : "—");
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(catastrophe.Catastrophe)}</td>{string.Concat(cells.Select(c => $"<td>{c}</td>"))}<td>{(catastrophe.PassesOnLess is { } leader ? E(leader) : "tie")}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(catastrophe.Catastrophe.Replace('_', ' '))}</td>{string.Concat(cells.Select(c => $"<td>{c}</td>"))}<td>{(catastrophe.PassesOnLess is { } leader ? E(leader) : "tie")}</td></tr>\n");
         }
 
         html.Append("</table>\n");

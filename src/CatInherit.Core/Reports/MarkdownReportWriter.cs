@@ -122,7 +122,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         foreach (var catastrophe in summary)
         {
             var cells = models.Select(m => catastrophe.Models.FirstOrDefault(t => t.Model == m) is { } t ? $"{t.Failed} / {t.Warned} / {t.Best} of {t.Checks}" : "—");
-            md.Append(CultureInfo.InvariantCulture, $"| {Escape(catastrophe.Catastrophe)} | {string.Join(" | ", cells)} | {(catastrophe.PassesOnLess is { } leader ? ReportText.MarkdownCode(leader, inTable: true) : "tie")} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {Escape(catastrophe.Catastrophe.Replace('_', ' '))} | {string.Join(" | ", cells)} | {(catastrophe.PassesOnLess is { } leader ? ReportText.MarkdownCode(leader, inTable: true) : "tie")} |\n");
         }
     }
 

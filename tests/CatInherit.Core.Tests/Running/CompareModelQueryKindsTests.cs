@@ -90,6 +90,7 @@ public sealed class CompareModelQueryKindsTests : IDisposable
         Assert.All(compared.Compared, c => Assert.Equal(["poisoned", "clean"], c.Runs.Select(r => r.Model)));
         var scan = compared.Compared.Single(c => c.Id == "scan");
         Assert.Equal(["clean"], scan.Best);
-        Assert.Equal(5, compared.ComparisonSummary.Count);
+        // Three security kinds and two value kinds: two catastrophes.
+        Assert.Equal(["security_vulnerability", "value_misalignment"], compared.ComparisonSummary.Select(c => c.Catastrophe));
     }
 }
