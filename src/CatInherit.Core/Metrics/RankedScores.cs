@@ -1,0 +1,170 @@
+namespace CatInherit.Metrics;
+
+/// <summary>
+/// Two samples' scores sorted once, highest first: the order every ROC-family quantity is read from, for the data and for
+/// each bootstrap resample (a vector of counts over these positions). Runs of equal scores are found on the fly, so the
+/// order costs a score and a row index per sample and nothing else.
+/// </summary>
+internal sealed class RankedScores
+{
+    private RankedScores(double[] scores, int[] rows, int positives)
+    {
+        Scores = scores;
+        Rows = rows;
+        PositiveCount = positives;
+    }
+
+    /// <summary>The scores, descending.</summary>
+    public double[] Scores { get; }
+
+    /// <summary>The input row at each position: 0 … positives − 1 for the positives, then the negatives.</summary>
+    public int[] Rows { get; }
+
+    public int PositiveCount { get; }
+
+    public int NegativeCount => Rows.Length - PositiveCount;
+
+    public int Count => Rows.Length;
+
+    public bool IsPositive(int position) => Rows[position] < PositiveCount;
+
+    public static RankedScores From(ReadOnlySpan<double> positives, ReadOnlySpan<double> negatives)
+    {
+        var scores = new double[positives.Length + negatives.Length];
+        positives.CopyTo(scores);
+        negatives.CopyTo(scores.AsSpan(positives.Length));
+        var rows = new int[scores.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = i;
+        }
+
+        Array.Sort(scores, rows);
+        Array.Reverse(scores);
+        Array.Reverse(rows);
+        return new RankedScores(scores, rows, positives.Length);
+    }
+
+    /// <summary>Every ROC-family quantity of the samples themselves (each row counted once).</summary>
+    public RocSummary Summary(double maxFpr = 0)
+    {
+        var sweep = new RocSweep(PositiveCount, NegativeCount, maxFpr);
+        var positives = PositiveCount;
+        for (var start = 0; start < Scores.Length;)
+        {
+            var end = start;
+            long p = 0;
+            do
+            {
+                p += Rows[end] < positives ? 1 : 0;
+                end++;
+            }
+            while (end < Scores.Length && Scores[end] == Scores[start]);
+
+            sweep.Add(p, end - start - p);
+            start = end;
+        }
+
+        return sweep.Finish();
+    }
+
+    /// <summary>Every ROC-family quantity of a resample that draws position i <paramref name="counts"/>[i] times.</summary>
+    public RocSummary Summary(ReadOnlySpan<byte> counts, double maxFpr = 0)
+    {
+        var scores = Scores.AsSpan();
+        var rows = Rows.AsSpan(0, scores.Length);
+        counts = counts[..scores.Length];
+        var positives = PositiveCount;
+        long positiveWeight = 0, total = 0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            var c = counts[i];
+            total += c;
+            positiveWeight += rows[i] < positives ? c : 0;
+        }
+
+        var sweep = new RocSweep(positiveWeight, total - positiveWeight, maxFpr);
+        for (var start = 0; start < scores.Length;)
+        {
+            var end = start;
+            long p = 0, all = 0;
+            do
+            {
+                var c = counts[end];
+                all += c;
+                p += rows[end] < positives ? c : 0;
+                end++;
+            }
+            while (end < scores.Length && scores[end] == scores[start]);
+
+            sweep.Add(p, all - p);
+            start = end;
+        }
+
+        return sweep.Finish();
+    }
+
+    /// <summary>
+    /// (FPR, TPR) of the curve's points 0, step, 2·step, … and the last, step = max(1, runs / (points − 1)), point 0 being
+    /// "flag nothing": the curve for a plot, in two passes and without holding the whole curve.
+    /// </summary>
+    public List<(double Fpr, double Tpr)> PlotPoints(int points)
+    {
+        var runs = 0;
+        for (var i = 0; i < Scores.Length; i++)
+        {
+            runs += i == 0 || Scores[i] != Scores[i - 1] ? 1 : 0;
+        }
+
+        var step = Math.Max(1, runs / (points - 1));
+        var result = new List<(double, double)> { (0, 0) };
+        long tp = 0, fp = 0;
+        var index = 0;
+        for (var start = 0; start < Scores.Length;)
+        {
+            var end = start;
+            do
+            {
+                tp += Rows[end] < PositiveCount ? 1 : 0;
+                fp += Rows[end] < PositiveCount ? 0 : 1;
+                end++;
+            }
+            while (end < Scores.Length && Scores[end] == Scores[start]);
+
+            index++;
+            if (index % step == 0 || index == runs)
+            {
+                result.Add((NegativeCount == 0 ? 0 : (double)fp / NegativeCount, PositiveCount == 0 ? 0 : (double)tp / PositiveCount));
+            }
+
+            start = end;
+        }
+
+        return result;
+    }
+
+    /// <summary>The runs of equal scores with their weights: the mergeable statistic.</summary>
+    public RocRuns Runs()
+    {
+        var scores = new List<double>();
+        var positives = new List<long>();
+        var negatives = new List<long>();
+        for (var start = 0; start < Scores.Length;)
+        {
+            var end = start;
+            long p = 0;
+            while (end < Scores.Length && Scores[end] == Scores[start])
+            {
+                p += Rows[end] < PositiveCount ? 1 : 0;
+                end++;
+            }
+
+            scores.Add(Scores[start] == 0 ? 0.0 : Scores[start]);
+            positives.Add(p);
+            negatives.Add(end - start - p);
+            start = end;
+        }
+
+        return new RocRuns([.. scores], [.. positives], [.. negatives]);
+    }
+}
