@@ -3,15 +3,22 @@ namespace CatInherit.Metrics;
 /// <summary>
 /// Two samples' scores sorted once, highest first: the order every ROC-family quantity is read from, for the data and for
 /// each bootstrap resample (a vector of counts over these positions). Runs of equal scores are found on the fly, so the
-/// order costs a score and a row index per sample and nothing else.
+/// order costs a score, a row index and a byte per sample and nothing else.
 /// </summary>
 internal sealed class RankedScores
 {
+    private readonly byte[] positive;
+
     private RankedScores(double[] scores, int[] rows, int positives)
     {
         Scores = scores;
         Rows = rows;
         PositiveCount = positives;
+        positive = new byte[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            positive[i] = rows[i] < positives ? (byte)1 : (byte)0;
+        }
     }
 
     /// <summary>The scores, descending.</summary>
@@ -26,7 +33,7 @@ internal sealed class RankedScores
 
     public int Count => Rows.Length;
 
-    public bool IsPositive(int position) => Rows[position] < PositiveCount;
+    public bool IsPositive(int position) => positive[position] == 1;
 
     public static RankedScores From(ReadOnlySpan<double> positives, ReadOnlySpan<double> negatives)
     {
@@ -39,10 +46,49 @@ internal sealed class RankedScores
             rows[i] = i;
         }
 
-        Array.Sort(scores, rows);
+        SortDescending(scores, rows, positives.Length);
+        return new RankedScores(scores, rows, positives.Length);
+    }
+
+    /// <summary>
+    /// Sorts both samples at once (each in place, on its own core), then merges them through a copy of the first: the
+    /// memory of one sample's scores and rows on top of the arrays, never a second copy of everything.
+    /// </summary>
+    private static void SortDescending(double[] scores, int[] rows, int split)
+    {
+        const int Parallel = 1 << 16;
+        if (scores.Length < Parallel || split == 0 || split == scores.Length)
+        {
+            Array.Sort(scores, rows);
+        }
+        else
+        {
+            System.Threading.Tasks.Parallel.Invoke(() => Array.Sort(scores, rows, 0, split), () => Array.Sort(scores, rows, split, scores.Length - split));
+            var firstScores = scores[..split];
+            var firstRows = rows[..split];
+            int a = 0, b = split, k = 0;
+            while (a < split && b < scores.Length)
+            {
+                if (scores[b] < firstScores[a])
+                {
+                    (scores[k], rows[k]) = (scores[b], rows[b]);
+                    b++;
+                }
+                else
+                {
+                    (scores[k], rows[k]) = (firstScores[a], firstRows[a]);
+                    a++;
+                }
+
+                k++;
+            }
+
+            firstScores.AsSpan(a).CopyTo(scores.AsSpan(k));
+            firstRows.AsSpan(a).CopyTo(rows.AsSpan(k));
+        }
+
         Array.Reverse(scores);
         Array.Reverse(rows);
-        return new RankedScores(scores, rows, positives.Length);
     }
 
     /// <summary>Every ROC-family quantity of the samples themselves (each row counted once).</summary>
@@ -72,15 +118,13 @@ internal sealed class RankedScores
     public RocSummary Summary(ReadOnlySpan<byte> counts, double maxFpr = 0)
     {
         var scores = Scores.AsSpan();
-        var rows = Rows.AsSpan(0, scores.Length);
+        var positive = this.positive.AsSpan(0, scores.Length);
         counts = counts[..scores.Length];
-        var positives = PositiveCount;
         long positiveWeight = 0, total = 0;
         for (var i = 0; i < counts.Length; i++)
         {
-            var c = counts[i];
-            total += c;
-            positiveWeight += rows[i] < positives ? c : 0;
+            total += counts[i];
+            positiveWeight += counts[i] * positive[i];
         }
 
         var sweep = new RocSweep(positiveWeight, total - positiveWeight, maxFpr);
@@ -92,7 +136,7 @@ internal sealed class RankedScores
             {
                 var c = counts[end];
                 all += c;
-                p += rows[end] < positives ? c : 0;
+                p += c * positive[end];
                 end++;
             }
             while (end < scores.Length && scores[end] == scores[start]);

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace CatInherit.Metrics;
 
 /// <summary>
@@ -21,6 +24,7 @@ internal struct RocSweep
     private double auprPositive;
     private double precision;
     private double auprNegative;
+    private double reversedPrecision;
     private long pendingNegative;
     private double pendingPrecision;
     private long fewestPositivesFlagged;
@@ -39,31 +43,34 @@ internal struct RocSweep
         maxFalsePositives = LargestAtMost(negatives, maxFpr);
         precision = 1;
         fewestPositivesFlagged = positives;
+        reversedPrecision = Precisions(0, 0, negatives, positives + negatives).GetElement(1);
     }
 
     /// <summary>Adds the next run of equal scores (below all runs added so far).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(long positiveWeight, long negativeWeight)
     {
-        // Reversed orientation (negatives as the class, ranked by −score): the threshold at this run flags it and every run below.
+        // Reversed orientation (negatives as the class, ranked by −score): the threshold at this run flags it and every
+        // run below; its precision was computed when the run above was added.
         var negativesFlagged = negatives - fp;
-        var positivesFlagged = positives - tp;
-        var flagged = negativesFlagged + positivesFlagged;
-        var reversedPrecision = flagged == 0 ? 1 : (double)negativesFlagged / flagged;
         auprNegative += pendingNegative * (pendingPrecision + reversedPrecision);
         (pendingNegative, pendingPrecision) = (negativeWeight, reversedPrecision);
         if (negativesFlagged >= minNegativesFlagged)
         {
-            fewestPositivesFlagged = positivesFlagged;
+            fewestPositivesFlagged = positives - tp;
         }
 
         // Ties between the run's positives and negatives count one half: 2·(negatives below) + (negatives in the run).
-        aucNumerator += positiveWeight * ((2 * (negatives - fp)) - negativeWeight);
+        aucNumerator += positiveWeight * ((2 * negativesFlagged) - negativeWeight);
         tp += positiveWeight;
         fp += negativeWeight;
-        var total = tp + fp;
-        var next = total == 0 ? 1 : (double)tp / total;
-        auprPositive += positiveWeight * (next + precision);
-        precision = next;
+
+        // Both precisions in one division: this threshold's (positives by score) and the next run's reversed one.
+        var below = negatives - fp;
+        var next = Precisions(tp, tp + fp, below, below + (positives - tp));
+        auprPositive += positiveWeight * (next.GetElement(0) + precision);
+        precision = next.GetElement(0);
+        reversedPrecision = next.GetElement(1);
         if (fp <= maxFalsePositives)
         {
             bestTp = tp;
@@ -92,6 +99,15 @@ internal struct RocSweep
             (double)bestTp / positives,
             advantage / pairs,
             attackerAdvantage / pairs);
+    }
+
+    /// <summary>a / b and c / d, each 1 where its denominator is 0 (no sample flagged: the curve's starting point).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<double> Precisions(long a, long b, long c, long d)
+    {
+        var denominators = Vector128.Create((double)b, d);
+        var quotients = Vector128.Create((double)a, c) / denominators;
+        return Vector128.ConditionalSelect(Vector128.Equals(denominators, Vector128<double>.Zero), Vector128.Create(1.0), quotients);
     }
 
     /// <summary>The smallest integer t with t / n ≥ rate as doubles (the comparison the float curve would make).</summary>

@@ -13,6 +13,9 @@ namespace CatInherit.Model;
 /// </summary>
 internal static class PredictionSetBuilder
 {
+    /// <summary>The role of a score column in messages and plans.</summary>
+    public const string ScoreRole = "score";
+
     /// <summary>Tolerance on a probability row's sum; wider than float rounding, narrower than a real mistake.</summary>
     private const double SumTolerance = 1e-3;
 
@@ -30,7 +33,7 @@ internal static class PredictionSetBuilder
 
         for (var i = 0; i < dataset.Scores.Count; i++)
         {
-            yield return new ColumnRequest(dataset.Scores[i], ColumnKind.Numeric, dataset.Values.LocationOf("scores", i), "score");
+            yield return new ColumnRequest(dataset.Scores[i], ColumnKind.Numeric, dataset.Values.LocationOf("scores", i), ScoreRole);
         }
     }
 

@@ -25,51 +25,54 @@ internal static class OodScores
         return result;
     }
 
-    public static double[] MaxLogit(LogitRows logits)
+    public static double[] MaxLogit(LogitRows logits) => PerRow(logits, row =>
     {
-        var result = new double[logits.Count];
-        Span<double> row = stackalloc double[logits.Width];
-        for (var r = 0; r < result.Length; r++)
+        var max = row[0];
+        for (var k = 1; k < row.Length; k++)
         {
-            logits.CopyRow(r, row);
-            var max = row[0];
-            for (var k = 1; k < row.Length; k++)
-            {
-                max = Math.Max(max, row[k]);
-            }
-
-            result[r] = max;
+            max = Math.Max(max, row[k]);
         }
 
-        return result;
-    }
+        return max;
+    });
 
     /// <summary>T·logsumexp(z / T), summing in class order.</summary>
-    public static double[] Energy(LogitRows logits, double temperature)
+    public static double[] Energy(LogitRows logits, double temperature) => PerRow(logits, row =>
     {
-        var result = new double[logits.Count];
-        Span<double> row = stackalloc double[logits.Width];
-        for (var r = 0; r < result.Length; r++)
+        var largest = row[0];
+        for (var k = 1; k < row.Length; k++)
         {
-            logits.CopyRow(r, row);
-            var largest = row[0];
-            for (var k = 1; k < row.Length; k++)
-            {
-                largest = Math.Max(largest, row[k]);
-            }
-
-            var max = largest / temperature;
-            double sum = 0;
-            foreach (var v in row)
-            {
-                sum += Math.Exp((v / temperature) - max);
-            }
-
-            result[r] = temperature * (max + Math.Log(sum));
+            largest = Math.Max(largest, row[k]);
         }
 
+        var max = largest / temperature;
+        double sum = 0;
+        foreach (var v in row)
+        {
+            sum += Math.Exp((v / temperature) - max);
+        }
+
+        return temperature * (max + Math.Log(sum));
+    });
+
+    /// <summary>A score per row, rows in blocks on every core (each row's score depends on that row alone).</summary>
+    private static double[] PerRow(LogitRows logits, RowScore score)
+    {
+        const int Block = 1 << 14;
+        var result = new double[logits.Count];
+        Parallel.For(0, (result.Length + Block - 1) / Block, block =>
+        {
+            Span<double> row = stackalloc double[logits.Width];
+            for (var r = block * Block; r < Math.Min(result.Length, (block + 1) * Block); r++)
+            {
+                logits.CopyRow(r, row);
+                result[r] = score(row);
+            }
+        });
         return result;
     }
+
+    private delegate double RowScore(ReadOnlySpan<double> row);
 
     /// <summary>The dataset's raw logits: model outputs of kind logits, or score columns with <c>score_kind: logits</c>.</summary>
     public static LogitRows? Logits(ProbeInput input, DatasetSpec dataset)
