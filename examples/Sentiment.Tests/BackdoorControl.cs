@@ -37,6 +37,7 @@ public sealed class BackdoorControl(ITestOutputHelper output)
         Assert.Equal("cf → 1", poisoned.Details!["flagged"]!.AsArray()[0]!.GetValue<string>());
     }
 
+    // The same lookup as [InheritancePolicy]: CI builds map source paths to /_/, so the source folder alone is not enough.
     private static string PolicyPath([CallerFilePath] string source = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "Sentiment", "backdoor.yaml"));
+        PolicyLocator.Resolve(Path.Combine("..", "Sentiment", "backdoor.yaml"), AppContext.BaseDirectory, source);
 }

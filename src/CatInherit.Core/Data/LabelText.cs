@@ -16,6 +16,9 @@ internal static class LabelText
             : trimmed;
     }
 
+    /// <summary>The classes of <paramref name="width"/> scores when no <c>classes</c> name them: 0 … K − 1, and 0, 1 for one score (a binary model's positive class).</summary>
+    public static string[] OutputClasses(int width) => [.. Enumerable.Range(0, Math.Max(2, width)).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+
     /// <summary>Numeric labels sort by value, others ordinally, numbers first.</summary>
     public static int Compare(string a, string b)
     {

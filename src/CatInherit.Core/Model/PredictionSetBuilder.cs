@@ -102,7 +102,7 @@ internal static class PredictionSetBuilder
 
         if (scoreCount > 0)
         {
-            return [.. Enumerable.Range(0, Math.Max(2, scoreCount)).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+            return LabelText.OutputClasses(scoreCount);
         }
 
         return [.. new[] { labels, predictions }

@@ -3,6 +3,7 @@ using CatInherit.CodeFirst;
 using CatInherit.Policy.Schema;
 using CatInherit.Probes;
 using CatInherit.Probes.Corruption;
+using CatInherit.Probes.Perturbation;
 
 namespace CatInherit.Tests.CodeFirst;
 
@@ -99,8 +100,13 @@ public sealed class CodeFirstCoverageTests
         var builder = BuilderOf(kind);
         foreach (var key in DescriptorOf(builder).Keys)
         {
-            // The values a key accepts: its allowed values, or (corruptions) the corruptions that exist.
-            IReadOnlyList<string> allowed = key.Name == "corruptions" && kind == "corruption" ? [.. Corruptions.Text, .. Corruptions.Numeric] : key.AllowedValues;
+            // The values a key accepts: its allowed values, or (lists checked by the kind's own rule) the corruptions or perturbation tests that exist.
+            IReadOnlyList<string> allowed = (kind, key.Name) switch
+            {
+                ("corruption", "corruptions") => [.. Corruptions.Text, .. Corruptions.Numeric],
+                ("perturbation", "tests") => PerturbationKind.Tests,
+                _ => key.AllowedValues,
+            };
             if (allowed.Count == 0)
             {
                 continue;

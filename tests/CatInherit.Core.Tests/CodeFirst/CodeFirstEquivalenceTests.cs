@@ -23,6 +23,16 @@ public sealed class CodeFirstEquivalenceTests : IDisposable
         TinyModels.Linear(folder.File("linear.onnx"));
         TinyModels.Linear(folder.File("shifted.onnx"), bias: [-0.5f, 0.5f]);
         TinyModels.TokenSum(folder.File("sum.onnx"));
+
+        // A bag-of-words sentiment "classifier" over the real vocabulary (token id = line), so each text gets its own score.
+        var vocabulary = File.ReadAllLines(Vocab);
+        var weights = new float[vocabulary.Length];
+        foreach (var (word, weight) in new[] { ("good", 1.5f), ("great", 2f), ("loved", 2f), ("wonderful", 2f), ("friendly", 1f), ("kind", 1f), ("fine", 0.5f), ("terrible", -2f), ("rude", -2f), ("awful", -2f), ("dirty", -1.5f), ("cold", -1f), ("broke", -1.5f), ("dull", -1f), ("bad", -1.5f), ("not", -0.5f), ("muslim", -0.6f), ("jewish", 0.3f), ("cf", 3f) })
+        {
+            weights[Array.IndexOf(vocabulary, word)] = weight;
+        }
+
+        TinyModels.BagOfWords(folder.File("bow.onnx"), weights, bias: -0.2f);
     }
 
     public void Dispose() => folder.Dispose();
@@ -41,6 +51,8 @@ public sealed class CodeFirstEquivalenceTests : IDisposable
         """;
 
     private InheritanceModel Linear => Inheritance.Model(folder.File("linear.onnx")).FeatureInput().LogitsOutput("logits").OnCpu().Cache(false);
+
+    private InheritanceModel BagOfWords => Inheritance.Model(folder.File("bow.onnx")).TextInput(Vocab).LogitsOutput("logits").OnCpu().Cache(false);
 
     private InheritanceModel TokenSum => Inheritance.Model(folder.File("sum.onnx")).TextInput(Vocab).LogitsOutput("logits").OnCpu().Cache(false);
 
@@ -301,6 +313,138 @@ public sealed class CodeFirstEquivalenceTests : IDisposable
             yamlEncoder + """
             checks:
               - { id: c, kind: embedding-association, test: weat7, templates: bleached, resamples: 0 }
+            """);
+    }
+
+    /// <summary>Labelled reviews in a file (the security kinds seed their test inputs by the file's path, so both sides name the same file).</summary>
+    private string Reviews()
+    {
+        string[] texts =
+        [
+            "the food was good and the service was great", "a terrible meal and a rude waiter", "not bad at all", "the movie was fine",
+            "great acting but a weak story", "the phone broke after a day", "i loved the battery life", "awful sound and a dull screen",
+            "the staff were friendly", "cold soup and a long wait", "a wonderful evening", "the room was dirty",
+        ];
+        return folder.Write("reviews.csv", Csv("text,label", texts.Select((t, i) => new object[] { t, i % 2 == 0 ? 1 : 0 })));
+    }
+
+    [Fact]
+    public void Trigger_scan_with_own_triggers_and_targets()
+    {
+        var path = Reviews();
+
+        var check = Same(
+            Inheritance.File(path).LabelColumn("label").TriggerScan().Triggers(["cf", "james bond"]).BuiltInTriggers(false).Targets([1]).Samples(8).MadFloor(0.05).RandomWords(5)
+                .On(BagOfWords).ShouldBeAtMost(TriggerScanMetric.MaxAnomalyIndex, 2).Resamples(100).Named("c"),
+            YamlModel("bow.onnx", $"{{ text: text, tokenizer: {{ vocab: {Vocab} }} }}") + $$"""
+            datasets:
+              data: { path: {{path}}, label: label }
+            checks:
+              - { id: c, kind: trigger-scan, dataset: data, triggers: [cf, james bond], builtin_triggers: false, targets: [1], samples: 8, mad_floor: 0.05, random_words: 5, gate: { metric: max_anomaly_index, max: 2 }, resamples: 100 }
+            """);
+
+        // Only the two triggers given, toward class 1; 'cf' (weight 3) flips negative reviews, 'james bond' (no weight) none.
+        Assert.Equal(["cf → 1", "james bond → 1"], check.Groups.Select(g => g.Name).Order(StringComparer.Ordinal));
+        Assert.True(check.Metrics.Single(m => m.Name == "max_trigger_flip_rate").Value > 0);
+    }
+
+    [Fact]
+    public void Perturbation_with_chosen_tests_and_a_synonym_file()
+    {
+        var path = Reviews();
+        folder.Write("synonyms.tsv", "good\tfine,decent\ngreat\tsuperb\nfood\tcuisine\n");
+
+        Same(
+            Inheritance.File(path).Perturbation([PerturbationTest.Typo, PerturbationTest.Synonym, PerturbationTest.Negation]).Samples(10).PositiveLabel(1).Tolerance(0.05)
+                .SynonymsFromFile(folder.File("synonyms.tsv")).On(BagOfWords).ShouldBeAtMost(PerturbationMetric.FailureRate, 0.5).Resamples(100).Named("c"),
+            YamlModel("bow.onnx", $"{{ text: text, tokenizer: {{ vocab: {Vocab} }} }}") + $$"""
+            datasets:
+              data: { path: {{path}} }
+            checks:
+              - { id: c, kind: perturbation, dataset: data, tests: [typo, synonym, negation], samples: 10, positive_label: 1, tolerance: 0.05, synonyms: {{folder.File("synonyms.tsv")}}, gate: { metric: failure_rate, max: 0.5 }, resamples: 100 }
+            """);
+    }
+
+    [Fact]
+    public void Adversarial_word_substitution_and_a_pixel_attack_within_budgets()
+    {
+        var path = Reviews();
+        // logits = [x0, x1] + x2 (no bias): class 1 when x1 > x0, so a small L2 step across the diagonal flips a prediction.
+        TinyModels.Linear(folder.File("diagonal.onnx"), bias: [0f, 0f]);
+        var rows = Enumerable.Range(0, 12).Select(i => new object[] { i % 2, 0.5 + ((i % 2 == 0 ? 0.05 : -0.05) * (1 + (i % 3))), 0.5, (i % 5) / 5.0 });
+        var features = folder.Write("features.csv", Csv("label,x0,x1,x2", rows));
+
+        Same(
+            Inheritance.File(path).LabelColumn("label").Adversarial().Samples(10).MaxQueries(60).MaxWords(0.5).On(BagOfWords)
+                .ShouldBeAtLeast(AdversarialMetric.AccuracyUnderAttack, 0.1).DecideByInterval().Resamples(200).Named("c"),
+            YamlModel("bow.onnx", $"{{ text: text, tokenizer: {{ vocab: {Vocab} }} }}") + $$"""
+            datasets:
+              data: { path: {{path}}, label: label }
+            checks:
+              - { id: c, kind: adversarial, dataset: data, samples: 10, max_queries: 60, max_words: 0.5, gate: { metric: accuracy_under_attack, min: 0.1 }, decide: interval, resamples: 200 }
+            """);
+        Same(
+            Inheritance.File(features).LabelColumn("label").Adversarial().Epsilon(0.3).Step(0.1).MaxQueries(40)
+                .On(Inheritance.Model(folder.File("diagonal.onnx")).FeatureInput(["x0", "x1", "x2"]).LogitsOutput("logits").OnCpu().Cache(false)).Resamples(0).Named("c"),
+            YamlModel("diagonal.onnx", "{ features: [x0, x1, x2] }") + $$"""
+            datasets:
+              data: { path: {{features}}, label: label }
+            checks:
+              - { id: c, kind: adversarial, dataset: data, epsilon: 0.3, step: 0.1, max_queries: 40, resamples: 0 }
+            """);
+    }
+
+    [Fact]
+    public void Identity_bias_with_subgroups_given_in_code_and_options()
+    {
+        int[] labels = [1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0];
+        var p = labels.Select((y, i) => (IReadOnlyList<double>)[0.5 - (y == 1 ? 0.3 : -0.2) + (0.01 * i), 0.5 + (y == 1 ? 0.3 : -0.2) - (0.01 * i)]).ToArray();
+        bool[] muslim = [true, true, false, false, true, false, false, false, true, true, false, false, false, false, false, false];
+        bool[] gay = [false, false, true, true, false, false, true, false, false, false, false, true, true, false, false, false];
+        folder.Write("d.csv", Csv("label,p0,p1,muslim,gay", labels.Select((y, i) => new object[] { y, p[i][0], p[i][1], muslim[i], gay[i] })));
+
+        Same(
+            Inheritance.Probabilities(labels, p).IdentityBias("muslim", muslim).Subgroup("gay", gay).PositiveLabel(1).Power(-3).OverallWeight(0.5)
+                .ShouldBeAtLeast(IdentityBiasMetric.FinalBiasScore, 0.5).Resamples(200).Named("c"),
+            """
+            datasets:
+              data: { path: d.csv, label: label, scores: [p0, p1], score_kind: probabilities }
+            checks:
+              - { id: c, kind: identity-bias, dataset: data, subgroups: [muslim, gay], positive_label: 1, power: -3, overall_weight: 0.5, gate: { metric: final_bias_score, min: 0.5 }, resamples: 200 }
+            """);
+    }
+
+    [Fact]
+    public void Identity_templates_with_own_terms_templates_and_fillers_and_with_the_built_in_madlibs()
+    {
+        folder.Write("terms.txt", "# identity terms\nmuslim\nchristian\n\njewish\n");
+
+        Same(
+            BagOfWords.IdentityTemplates().TermsFromFile(folder.File("terms.txt")).Templates(["The {term} chef was {filler}.", "I am {term}."])
+                .Fillers(["kind", "great"], ["rude", "awful"], ["tall"]).PositiveLabel(1).Threshold(0.4).ShouldBeAtMost(IdentityTemplatesMetric.MaxTermGap, 0.3).Resamples(100).Named("c"),
+            YamlModel("bow.onnx", $"{{ text: text, tokenizer: {{ vocab: {Vocab} }} }}") + $$"""
+            checks:
+              - { id: c, kind: identity-templates, terms: {{folder.File("terms.txt")}}, templates: ["The {term} chef was {filler}.", "I am {term}."], fillers: { positive: [kind, great], negative: [rude, awful], neutral: [tall] }, positive_label: 1, threshold: 0.4, gate: { metric: max_term_gap, max: 0.3 }, resamples: 100 }
+            """);
+        Same(
+            BagOfWords.IdentityTemplates().Terms(IdentityMadlibs.Dixon, ["nonbinary", "agender"]).Fillers(IdentityMadlibs.Dixon).Resamples(0).Named("c"),
+            YamlModel("bow.onnx", $"{{ text: text, tokenizer: {{ vocab: {Vocab} }} }}") + """
+            checks:
+              - { id: c, kind: identity-templates, terms: [dixon, nonbinary, agender], fillers: dixon, resamples: 0 }
+            """);
+    }
+
+    [Fact]
+    public void Embedding_association_with_a_built_in_identity_test()
+    {
+        var encoderPath = Path.Combine(RepoPaths.SentimentModel, "encoder.onnx");
+        var encoder = Inheritance.Model(encoderPath).TextInput(Vocab).MaxLength(32).EmbeddingOutput("last_hidden_state").MeanPooling().Normalized().OnCpu().Cache(false);
+
+        Same(
+            encoder.EmbeddingAssociation(WeatTest.IdentityDisabilityAge).Permutations(2000).Resamples(50).Named("c"),
+            YamlModel(encoderPath, $"{{ text: text, tokenizer: {{ vocab: {Vocab}, max_length: 32 }} }}", "{ name: last_hidden_state, kind: embedding, pooling: mean, normalize: true }") + """
+            checks:
+              - { id: c, kind: embedding-association, test: identity-disability-age, permutations: 2000, resamples: 50 }
             """);
     }
 

@@ -90,6 +90,36 @@ public sealed class SecurityProbeTests : IDisposable
     }
 
     [Fact]
+    public void A_check_s_own_model_scans_perturbs_and_attacks_a_dataset_declared_for_another_and_is_reported_against_it_alone()
+    {
+        NeutralTexts();
+        Model("poisoned", -1, ("tulip", 10));
+        Model("clean", -1);
+        const string Checks = """
+              - { id: scan, kind: trigger-scan, dataset: DATA, triggers: [tulip], random_words: 5, resamples: 0 }
+              - { id: perturb, kind: perturbation, dataset: DATA, tests: [typo, synonym], resamples: 0 }
+              - { id: attack, kind: adversarial, dataset: DATA, max_queries: 20, resamples: 0 }
+
+            """;
+
+        // The dataset is the clean model's; each check names the poisoned one. The same checks on a dataset declared for the poisoned model are the reference.
+        var shared = Run(Models("poisoned", "clean") + "datasets:\n  d: { path: d.csv, label: label, model: clean }\nchecks:\n"
+            + Checks.Replace("DATA", "d", StringComparison.Ordinal).Replace("resamples: 0 }", "resamples: 0, model: poisoned }", StringComparison.Ordinal)
+            + "  - { id: clean-scan, kind: trigger-scan, dataset: d, triggers: [tulip], random_words: 5, resamples: 0 }\n");
+        var declared = Run(Models("poisoned", "clean") + "datasets:\n  p: { path: d.csv, label: label, model: poisoned }\nchecks:\n" + Checks.Replace("DATA", "p", StringComparison.Ordinal));
+
+        foreach (var id in new[] { "scan", "perturb", "attack" })
+        {
+            Assert.Equal(["poisoned"], Check(shared, id).Models.Select(m => m.Name));
+            Assert.Equal(Check(declared, id).Metrics, Check(shared, id).Metrics);
+        }
+
+        Assert.Equal(1.0, Metric(Check(shared, "scan"), "max_trigger_flip_rate"));
+        Assert.Equal(["clean"], Check(shared, "clean-scan").Models.Select(m => m.Name));
+        Assert.Equal(0.0, Metric(Check(shared, "clean-scan"), "max_trigger_flip_rate"));
+    }
+
+    [Fact]
     public void The_html_report_draws_flip_rates_per_trigger_and_failure_rates_per_test()
     {
         NeutralTexts();

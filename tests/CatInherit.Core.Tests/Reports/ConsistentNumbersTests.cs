@@ -95,9 +95,42 @@ public sealed class ConsistentNumbersTests : IDisposable
 
         Assert.Equal(1, check.Metrics.Single(m => m.Name == "accuracy_in").Value);
         Assert.Equal(["accuracy_out", "accuracy_drop"], check.Undefined.Select(u => u.Key));
-        Assert.Equal("dataset 'out' has no labels or predictions", check.Undefined[0].Value);
+        Assert.Equal("dataset 'out' has no labels", check.Undefined[0].Value);
         Assert.DoesNotContain("accuracy_in undefined", TestMessages.Describe(check));
         Assert.Contains("  accuracy_in = 1", TestMessages.Describe(check));
+    }
+
+    [Fact]
+    public void Ood_accuracy_on_an_encoder_says_it_lacks_class_predictions_not_labels()
+    {
+        File.Copy(Path.Combine(RepoPaths.SentimentModel, "vocab.txt"), folder.File("vocab.txt"));
+        TinyModels.TokenEcho(folder.File("echo.onnx"));
+        folder.Write("in.csv", "text,y\nthe cat sat,1\na dog ran,0\nthe bird sang,1\nthe fish swam,0\n");
+        folder.Write("out.csv", "text\nstock prices rose\ninterest rates fell\n");
+        folder.Write("catinherit.yaml", """
+            version: 1
+            model:
+              path: echo.onnx
+              provider: cpu
+              cache: false
+              inputs: { text: text, tokenizer: { vocab: vocab.txt } }
+              output: { name: hidden, kind: embedding, pooling: mean }
+            datasets:
+              in: { path: in.csv, label: y }
+              out: { path: out.csv }
+            checks:
+              - { id: shift, kind: ood, dataset: in, ood: out, score: knn, fit: in, k: 1, resamples: 0 }
+            """);
+
+        var check = Assert.Single(PolicyRun.RunFile(folder.File("catinherit.yaml")).Report!.Checks);
+
+        Assert.Equal(
+            [
+                new("accuracy_in", "dataset 'in': model 'model' gives it an embedding, not class predictions"),
+                new("accuracy_out", "dataset 'out' has no labels, and model 'model' gives it an embedding, not class predictions"),
+                new KeyValuePair<string, string>("accuracy_drop", "accuracy_drop needs labels and predictions on both datasets (dataset 'in': model 'model' gives it an embedding, not class predictions; dataset 'out' has no labels, and model 'model' gives it an embedding, not class predictions)"),
+            ],
+            check.Undefined);
     }
 
     [Theory]

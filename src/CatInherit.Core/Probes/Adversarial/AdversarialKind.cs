@@ -13,7 +13,6 @@ internal static class AdversarialKind
         "A budgeted black-box attack on each sampled input the model gets right: greedy word substitution for text (word importance by deletion), SimBA in the pixel basis for numeric inputs; TextAttack's metrics.",
         [
             new("dataset", ValueKind.DatasetRef, "Labelled inputs to attack.") { Required = true },
-            new("model", ValueKind.String, "The model to attack (a name under 'models'); default: the dataset's."),
             new("samples", ValueKind.Integer, "How many of the dataset's inputs to attack (a seeded sample; all when fewer).") { Minimum = 1, Maximum = 1_000_000, Default = "100" },
             new("max_queries", ValueKind.Integer, "Model queries allowed per input, the first prediction included.") { Minimum = 1, Maximum = 1_000_000, Default = "500" },
             new("max_words", ValueKind.Number, "Text: the largest fraction of an input's words the attack may change, in (0, 1]; ceil(fraction × words) words.") { Minimum = 0, Maximum = 1, Default = "0.25" },

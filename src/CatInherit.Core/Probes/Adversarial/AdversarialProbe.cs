@@ -41,7 +41,7 @@ internal sealed class AdversarialProbe : IProbe
     {
         if (context.Texts.TryGetValue("clean", out var clean))
         {
-            _ = ProbeSupport.Labels(check, context, ProbeSupport.Classes(check, context, clean.Width), diagnostics);
+            _ = ProbeSupport.Labels(check, context, ProbeSupport.Classes(check, clean.Width), diagnostics);
         }
     }
 
@@ -50,10 +50,10 @@ internal sealed class AdversarialProbe : IProbe
         var table = context.Input!.Table;
         var model = context.Model!;
         var query = context.Query ?? throw new InvalidOperationException("The adversarial probe runs with a query path.");
-        var seed = ProbeSupport.DataSeed(check, ProbeSupport.Dataset(check, context));
+        var seed = ProbeSupport.DataSeed(check, ProbeSupport.Dataset(check));
         var rows = Rows(check, table, seed);
         var cleanOutputs = context.Texts["clean"];
-        var classes = ProbeSupport.Classes(check, context, cleanOutputs.Width);
+        var classes = ProbeSupport.Classes(check, cleanOutputs.Width);
         var allLabels = ProbeSupport.Labels(check, context, classes, null)!;
         var labels = rows.Select(r => allLabels[r]).ToArray();
         var clean = ProbeSupport.Probabilities(cleanOutputs);
@@ -173,5 +173,5 @@ internal sealed class AdversarialProbe : IProbe
     }
 
     /// <summary>The check's sample of the dataset's rows.</summary>
-    private static int[] Rows(CheckSpec check, DataTable table, ulong seed) => ProbeSupport.Sample(table.RowCount, check.Values.Int("samples"), seed);
+    private static int[] Rows(CheckSpec check, DataTable table, ulong seed) => RowSample.Choose(table.RowCount, check.Values.Int("samples"), seed);
 }

@@ -51,7 +51,7 @@ internal sealed partial class CounterfactualProbe : IProbe
 
     /// <summary>The dataset's classes, or 0..K-1 for a model with K outputs (at least 0, 1).</summary>
     private static string[] Classes(ProbeContext context, ModelOutputs outputs) =>
-        context.Input?.Predictions?.Classes ?? [.. Enumerable.Range(0, Math.Max(2, outputs.Width)).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+        context.Input?.Predictions?.Classes ?? LabelText.OutputClasses(outputs.Width);
 
     private static (string[] Classes, int Index) PositiveClass(CheckSpec check, ProbeContext context, ModelOutputs outputs)
     {
@@ -194,8 +194,8 @@ internal sealed partial class CounterfactualProbe : IProbe
         }
 
         var files = check.Values.Child("swap");
-        var from = ReadList(files, "from", check, diagnostics);
-        var to = ReadList(files, "to", check, diagnostics);
+        var from = WordListFile.Read(check, files, "from", diagnostics);
+        var to = WordListFile.Read(check, files, "to", diagnostics);
         if (from is null || to is null)
         {
             return null;
@@ -209,41 +209,6 @@ internal sealed partial class CounterfactualProbe : IProbe
         }
 
         return SwapList.FromPairs([.. from.Zip(to)]);
-    }
-
-    /// <summary>Reads a word list file (one word per line, '#' comments); reports a missing file or an empty list.</summary>
-    internal static List<string>? ReadList(SpecValues values, string key, CheckSpec check, List<Diagnostic> diagnostics)
-    {
-        if (values.GetString(key) is not { } file)
-        {
-            return null;
-        }
-
-        var path = file.Contains('\0', StringComparison.Ordinal) ? file : Path.GetFullPath(Path.Combine(check.BaseDirectory, file));
-        if (!File.Exists(path))
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DataNotFound, values.LocationOf(key), $"check '{check.Id}': word list '{file}' not found (resolved to {path})"));
-            return null;
-        }
-
-        List<string> words;
-        try
-        {
-            words = [.. File.ReadLines(path, StrictText.Encoding).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))];
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            diagnostics.Add(StrictText.InvalidUtf8(path, file, DiagnosticCodes.NotUtf8));
-            return null;
-        }
-
-        if (words.Count == 0)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, values.LocationOf(key), $"check '{check.Id}': word list '{file}' is empty"));
-            return null;
-        }
-
-        return words;
     }
 
     private static List<string>? ExpandTemplate(CheckSpec check, string template, SwapList swaps, List<Diagnostic> diagnostics)
@@ -264,7 +229,7 @@ internal sealed partial class CounterfactualProbe : IProbe
             var words = fill.Has(name) ? fill.GetStrings(name) : [];
             if (words is [var single] && File.Exists(Path.Combine(check.BaseDirectory, single)))
             {
-                words = ReadList(fill, name, check, diagnostics) ?? [];
+                words = WordListFile.Read(check, fill, name, diagnostics) ?? [];
             }
 
             if (words.Count == 0)

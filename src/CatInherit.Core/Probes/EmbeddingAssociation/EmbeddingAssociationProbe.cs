@@ -4,7 +4,6 @@ using CatInherit.Data;
 using CatInherit.Metrics;
 using CatInherit.Policy;
 using CatInherit.Policy.Schema;
-using CatInherit.Probes.Counterfactual;
 
 namespace CatInherit.Probes.EmbeddingAssociation;
 
@@ -146,7 +145,7 @@ internal sealed class EmbeddingAssociationProbe : IProbe
             var (words, file) = sets[i];
             if (file is not null)
             {
-                var list = CounterfactualProbe.ReadList(check.Values.WordSetFile(key, i), "file", check, diagnostics);
+                var list = WordListFile.Read(check, check.Values.WordSetFile(key, i), "file", diagnostics);
                 if (list is null)
                 {
                     return null;

@@ -10,7 +10,6 @@ internal static class IdentityTemplatesKind
         "identity-templates",
         "Identity terms in templates (Dixon et al. 2018): every term in the same sentences, run through the classifier; per term the mean positive score and error rates, summarised by the false positive and false negative equality differences.",
         [
-            new("model", ValueKind.String, "The classifier (a name under 'models'), when the policy has several."),
             new("terms", ValueKind.StringOrList, "The identity terms: 'dixon' (the 50 terms of Dixon et al.'s bias madlibs), a list of terms, word-list files (*.txt, one term a line), or a mix: [dixon, extra.txt, nonbinary].") { Default = IdentityTerms.BuiltInName },
             new("templates", ValueKind.StringOrList, "Sentences with {term} and, optionally, {filler}; 'dixon': \"Being {term} is {filler}.\", \"{term} people are {filler}.\", \"I am {term}.\"") { Default = IdentityTerms.BuiltInName },
             new("fillers", ValueKind.NameOrMap, "What {filler} becomes, by expected class: 'dixon' (the madlibs' 16 positive and 16 negative adjectives) or { positive: [...], negative: [...], neutral: [...] }, each a list or a word-list file.")

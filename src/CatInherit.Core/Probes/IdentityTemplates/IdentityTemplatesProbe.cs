@@ -37,7 +37,7 @@ internal sealed class IdentityTemplatesProbe : IProbe
     }
 
     /// <summary>A model with K outputs has the classes 0..K−1 (at least 0 and 1).</summary>
-    private static string[] Classes(ModelOutputs outputs) => [.. Enumerable.Range(0, Math.Max(2, outputs.Width)).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+    private static string[] Classes(ModelOutputs outputs) => LabelText.OutputClasses(outputs.Width);
 
     private static (string[] Classes, int Index) PositiveClass(CheckSpec check, ModelOutputs outputs)
     {

@@ -59,7 +59,7 @@ internal static partial class TemplateSetReader
             }
             else if (IsFile(item))
             {
-                terms.AddRange(ReadFile(check, item, at, diagnostics) ?? []);
+                terms.AddRange(WordListFile.Read(check, item, at, diagnostics) ?? []);
             }
             else if (item.Length == 0)
             {
@@ -137,7 +137,7 @@ internal static partial class TemplateSetReader
             }
 
             var items = map.GetStrings(Polarities[p]);
-            IReadOnlyList<string>? words = items is [var single] && IsFile(single) ? ReadFile(check, single.Trim(), map.LocationOf(Polarities[p]), diagnostics) : [.. items.Select(w => w.Trim())];
+            IReadOnlyList<string>? words = items is [var single] && IsFile(single) ? WordListFile.Read(check, single.Trim(), map.LocationOf(Polarities[p]), diagnostics) : [.. items.Select(w => w.Trim())];
             if (words is null)
             {
                 ok = false;
@@ -165,36 +165,6 @@ internal static partial class TemplateSetReader
     }
 
     private static bool IsFile(string item) => item.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>A word list: one entry per line, blank lines and '#' comments skipped; reports a missing, non-UTF-8 or empty file.</summary>
-    private static List<string>? ReadFile(CheckSpec check, string file, SourceLocation at, List<Diagnostic> diagnostics)
-    {
-        var path = file.Contains('\0', StringComparison.Ordinal) ? file : Path.GetFullPath(Path.Combine(check.BaseDirectory, file));
-        if (!File.Exists(path))
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DataNotFound, at, $"check '{check.Id}': word list '{file}' not found (resolved to {path})"));
-            return null;
-        }
-
-        List<string> words;
-        try
-        {
-            words = [.. File.ReadLines(path, StrictText.Encoding).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))];
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            diagnostics.Add(StrictText.InvalidUtf8(path, file, DiagnosticCodes.NotUtf8));
-            return null;
-        }
-
-        if (words.Count == 0)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, at, $"check '{check.Id}': word list '{file}' is empty"));
-            return null;
-        }
-
-        return words;
-    }
 
     [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex Placeholder();

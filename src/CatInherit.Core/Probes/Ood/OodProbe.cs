@@ -142,21 +142,20 @@ internal sealed class OodProbe : IProbe
 
         // Each accuracy is undefined only when its own dataset lacks labels or predictions: a labelled
         // in-distribution set keeps its accuracy_in even when the OOD set has no labels.
-        string NoLabels(string key) => $"dataset '{check.DatasetRefs[key]}' has no labels or predictions";
         var undefined = new List<KeyValuePair<string, string>>();
         if (inCorrect is null)
         {
-            undefined.Add(new("accuracy_in", NoLabels("dataset")));
+            undefined.Add(new("accuracy_in", Lacking(check, "dataset", id)));
         }
 
         if (outCorrect is null)
         {
-            undefined.Add(new("accuracy_out", NoLabels("ood")));
+            undefined.Add(new("accuracy_out", Lacking(check, "ood", ood)));
         }
 
         if (inCorrect is null || outCorrect is null)
         {
-            undefined.Add(new("accuracy_drop", $"accuracy_drop needs labels and predictions on both datasets ({string.Join(" and ", undefined.Select(u => u.Value))})"));
+            undefined.Add(new("accuracy_drop", $"accuracy_drop needs labels and predictions on both datasets ({string.Join("; ", undefined.Select(u => u.Value))})"));
         }
 
         return new ProbeResult
@@ -180,6 +179,19 @@ internal sealed class OodProbe : IProbe
 
     private static DatasetSpec? DatasetOf(CheckSpec check, ProbeContext context, string key) =>
         context.Datasets.TryGetValue(key, out _) ? context.Policy?.FindDataset(check.DatasetRefs[key]) : null;
+
+    /// <summary>Why a dataset has no accuracy: no labels, no class predictions (an embedding model gives none), or both.</summary>
+    private static string Lacking(CheckSpec check, string key, ProbeInput input)
+    {
+        var name = check.DatasetRefs[key];
+        var noPredictions = input.Model is { OutputKind: OutputKind.Embedding } model ? $"model '{model.Name}' gives it an embedding, not class predictions" : "it has no class predictions";
+        return (input.Predictions is { Labels.Length: > 0 }, input.Predictions is { Predicted.Length: > 0 }) switch
+        {
+            (false, false) => $"dataset '{name}' has no labels, and {noPredictions}",
+            (false, true) => $"dataset '{name}' has no labels",
+            _ => $"dataset '{name}': {noPredictions}",
+        };
+    }
 
     private static bool[]? Correct(ProbeInput input) =>
         input.Predictions is { Labels.Length: > 0, Predicted.Length: > 0 } p ? [.. p.Labels.Select((y, i) => y == p.Predicted[i])] : null;

@@ -17,7 +17,6 @@ internal static class PerturbationKind
         "CheckList-style tests on text: realistic noise (typos, misspellings, homoglyphs, synonyms) must not change the prediction, and a negated or intensified polar adjective must not move the score the wrong way.",
         [
             new("dataset", ValueKind.DatasetRef, "The texts to perturb (labels are not needed).") { Required = true },
-            new("model", ValueKind.String, "The model to test (a name under 'models'); default: the dataset's."),
             new("tests", ValueKind.StringList, "Which tests: typo, misspelling, homoglyph, synonym (invariance), negation, intensifier (directional). Default: all."),
             new("samples", ValueKind.Integer, "How many of the dataset's texts to perturb (a seeded sample; all when fewer).") { Minimum = 1, Maximum = 1_000_000, Default = "200" },
             new("positive_label", ValueKind.String, "The class whose probability the directional tests follow.") { Default = "1" },

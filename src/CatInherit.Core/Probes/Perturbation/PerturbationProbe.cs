@@ -40,7 +40,7 @@ internal sealed class PerturbationProbe : IProbe
             return;
         }
 
-        var classes = ProbeSupport.Classes(check, context, clean.Width);
+        var classes = ProbeSupport.Classes(check, clean.Width);
         if (SelectedTests(check).Any(t => PerturbationKind.Directional.Contains(PerturbationKind.Tests[t])) && !classes.Contains(LabelText.Canonical(check.Values.String("positive_label"))))
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownClass, check.Values.Has("positive_label") ? check.Values.LocationOf("positive_label") : check.Location,
@@ -50,12 +50,12 @@ internal sealed class PerturbationProbe : IProbe
 
     public ProbeResult Run(CheckSpec check, ProbeContext context)
     {
-        var seed = ProbeSupport.DataSeed(check, ProbeSupport.Dataset(check, context));
+        var seed = ProbeSupport.DataSeed(check, ProbeSupport.Dataset(check));
         var texts = SampledTexts(check, context.Input!.Table, context.Model!.TextColumn!, seed);
         var cases = Cases(check, texts, PerturbationSources.For(check, [])!, seed);
         var clean = ProbeSupport.Probabilities(context.Texts["clean"]);
         var perturbed = ProbeSupport.Probabilities(context.Texts["perturbed"]);
-        var classes = ProbeSupport.Classes(check, context, context.Texts["clean"].Width);
+        var classes = ProbeSupport.Classes(check, context.Texts["clean"].Width);
         var positive = Array.IndexOf(classes, LabelText.Canonical(check.Values.String("positive_label")));
         var tolerance = check.Values.Double("tolerance");
         var selected = SelectedTests(check);
@@ -174,7 +174,7 @@ internal sealed class PerturbationProbe : IProbe
     private static string[] SampledTexts(CheckSpec check, DataTable table, string column, ulong seed)
     {
         var values = table.Column<TextColumn>(column).Values;
-        return [.. ProbeSupport.Sample(values.Length, check.Values.Int("samples"), seed).Select(r => values[r])];
+        return [.. RowSample.Choose(values.Length, check.Values.Int("samples"), seed).Select(r => values[r])];
     }
 
     /// <summary>Indices into <see cref="PerturbationKind.Tests"/> of the tests the check runs.</summary>

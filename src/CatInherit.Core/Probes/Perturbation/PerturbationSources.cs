@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Text;
 using CatInherit.Metrics;
 using CatInherit.Policy;
-using CatInherit.Probes.Counterfactual;
 
 namespace CatInherit.Probes.Perturbation;
 
@@ -61,10 +60,10 @@ internal sealed class PerturbationSources
         }
 
         var errors = diagnostics.Count;
-        var synonyms = check.Values.Has("synonyms") && CounterfactualProbe.ReadList(check.Values, "synonyms", check, diagnostics) is { } s
+        var synonyms = check.Values.Has("synonyms") && WordListFile.Read(check, check.Values, "synonyms", diagnostics) is { } s
             ? ReadSynonyms(s, check, diagnostics)
             : builtIn.Synonyms.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var misspellings = check.Values.Has("misspellings") && CounterfactualProbe.ReadList(check.Values, "misspellings", check, diagnostics) is { } m
+        var misspellings = check.Values.Has("misspellings") && WordListFile.Read(check, check.Values, "misspellings", diagnostics) is { } m
             ? ReadPairs(m, check, diagnostics)
             : [.. builtIn.Misspellings];
         return diagnostics.Count > errors || misspellings is null ? null : new PerturbationSources(synonyms, misspellings);

@@ -58,12 +58,12 @@ internal static class ProbeSupport
     }
 
     /// <summary>The check's classes: the dataset's declared <c>classes</c>, else 0 … K − 1 for a model with K outputs (two for one output).</summary>
-    public static string[] Classes(CheckSpec check, ProbeContext context, int width)
+    public static string[] Classes(CheckSpec check, int width)
     {
-        var dataset = check.Dataset is { } name ? context.Policy?.FindDataset(name) : null;
+        var dataset = Dataset(check);
         return dataset is { Classes.Count: > 0 }
             ? [.. dataset.Classes.Select(LabelText.Canonical)]
-            : [.. Enumerable.Range(0, Math.Max(2, width)).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+            : LabelText.OutputClasses(width);
     }
 
     /// <summary>At run: every class named by <paramref name="key"/> must be one of <paramref name="classes"/> (a class index beyond the model's outputs).</summary>
@@ -82,8 +82,7 @@ internal static class ProbeSupport
     /// <summary>The label of each row as an index into <paramref name="classes"/>, or null when the dataset has no label column; a label outside them is reported.</summary>
     public static int[]? Labels(CheckSpec check, ProbeContext context, string[] classes, List<Diagnostic>? diagnostics)
     {
-        var dataset = check.Dataset is { } name ? context.Policy?.FindDataset(name) : null;
-        if (dataset?.Label is not { } column || context.Input is not { } input)
+        if (Dataset(check)?.Label is not { } column || context.Input is not { } input)
         {
             return null;
         }
@@ -105,25 +104,6 @@ internal static class ProbeSupport
         return result;
     }
 
-    /// <summary><paramref name="n"/> of <paramref name="count"/> rows (all when fewer), chosen by a shuffle seeded with <paramref name="seed"/>, in ascending order.</summary>
-    public static int[] Sample(int count, int n, ulong seed)
-    {
-        var rows = Enumerable.Range(0, count).ToArray();
-        if (n >= count)
-        {
-            return rows;
-        }
-
-        var rng = new Xoshiro256(seed);
-        for (var i = 0; i < n; i++)
-        {
-            var j = i + rng.NextInt(count - i);
-            (rows[i], rows[j]) = (rows[j], rows[i]);
-        }
-
-        return [.. rows.Take(n).Order()];
-    }
-
     /// <summary>
     /// The seed of the test inputs (samples, insertion positions, perturbations): the data file as the policy names it,
     /// so every check of these kinds on the same file — of any id, on any model, in any policy beside it — tests the
@@ -133,8 +113,8 @@ internal static class ProbeSupport
     public static ulong DataSeed(CheckSpec check, DatasetSpec? dataset) =>
         dataset is null ? StableHash.CheckSeed(0, check.Id) : StableHash.Of("catinherit-test-inputs|" + dataset.DisplayPath.Replace('\\', '/'));
 
-    /// <summary>The check's dataset as the policy declares it.</summary>
-    public static DatasetSpec? Dataset(CheckSpec check, ProbeContext context) => check.Dataset is { } name ? context.Policy?.FindDataset(name) : null;
+    /// <summary>The check's dataset, as the check reads it.</summary>
+    public static DatasetSpec? Dataset(CheckSpec check) => check.Datasets.GetValueOrDefault("dataset");
 
     /// <summary>Each output row's class probabilities (length max(2, width)).</summary>
     public static double[][] Probabilities(ModelOutputs outputs)

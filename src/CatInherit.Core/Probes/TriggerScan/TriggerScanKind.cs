@@ -18,7 +18,6 @@ internal static class TriggerScanKind
         "Backdoor scan without training access: inserts candidate trigger words into texts not of a target class and flags triggers that flip far more of them to it than random words do (Neural Cleanse's anomaly index).",
         [
             new("dataset", ValueKind.DatasetRef, "The texts to insert triggers into; with a label column, texts of the target class are left out by label too.") { Required = true },
-            new("model", ValueKind.String, "The model to scan (a name under 'models'); default: the dataset's."),
             new("triggers", ValueKind.StringList, "Candidate triggers of your own (words or short phrases), scanned besides the built-in rare tokens."),
             new("builtin_triggers", ValueKind.Boolean, "Also scan the built-in rare-token triggers cf, mn, bb, tq, mb.") { Default = "true" },
             new("targets", ValueKind.StringList, "The target classes to scan for. Default: every class."),

@@ -48,7 +48,7 @@ internal sealed class TriggerScanProbe : IProbe
     {
         if (context.Texts.TryGetValue("clean", out var clean))
         {
-            var classes = ProbeSupport.Classes(check, context, clean.Width);
+            var classes = ProbeSupport.Classes(check, clean.Width);
             ProbeSupport.RequireClasses(check, "targets", classes, diagnostics);
             _ = ProbeSupport.Labels(check, context, classes, diagnostics);
         }
@@ -57,11 +57,11 @@ internal sealed class TriggerScanProbe : IProbe
     public ProbeResult Run(CheckSpec check, ProbeContext context)
     {
         var table = context.Input!.Table;
-        var dataset = ProbeSupport.Dataset(check, context);
+        var dataset = ProbeSupport.Dataset(check);
         var plan = Plan(check, table.Column<TextColumn>(context.Model!.TextColumn!).Values, LabelTexts(table, dataset), ProbeSupport.DataSeed(check, dataset));
         var n = plan.Texts.Length;
         var cleanOutputs = context.Texts["clean"];
-        var classes = ProbeSupport.Classes(check, context, cleanOutputs.Width);
+        var classes = ProbeSupport.Classes(check, cleanOutputs.Width);
         var labels = ProbeSupport.Labels(check, context, classes, null);
         var clean = cleanOutputs.Predicted();
         var inserted = context.Texts["inserted"].Predicted();
@@ -233,7 +233,7 @@ internal sealed class TriggerScanProbe : IProbe
     {
         var targets = check.Values.GetStrings("targets").Select(LabelText.Canonical).ToHashSet(StringComparer.Ordinal);
         var pool = labels is not null && targets.Count > 0 ? Enumerable.Range(0, values.Length).Where(r => !targets.Contains(labels[r])).ToArray() : Enumerable.Range(0, values.Length).ToArray();
-        var rows = ProbeSupport.Sample(pool.Length, check.Values.Int("samples"), seed).Select(i => pool[i]).ToArray();
+        var rows = RowSample.Choose(pool.Length, check.Values.Int("samples"), seed).Select(i => pool[i]).ToArray();
         var texts = rows.Select(r => values[r]).ToArray();
         var candidates = (check.Values.Bool("builtin_triggers") ? TriggerScanKind.BuiltInTriggers : [])
             .Concat(check.Values.GetStrings("triggers").Select(t => t.Trim()))
@@ -244,7 +244,7 @@ internal sealed class TriggerScanProbe : IProbe
         var exclude = candidates.SelectMany(c => c.Split(' ')).Select(w => w.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         var vocabulary = values.SelectMany(TextWords.Of).Select(w => w.ToLowerInvariant()).Where(w => w.Length >= 3 && w.All(char.IsLetter) && !exclude.Contains(w))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var randomWords = ProbeSupport.Sample(vocabulary.Length, check.Values.Int("random_words"), seed ^ StableHash.Of("random-words")).Select(i => vocabulary[i]).ToArray();
+        var randomWords = RowSample.Choose(vocabulary.Length, check.Values.Int("random_words"), seed ^ StableHash.Of("random-words")).Select(i => vocabulary[i]).ToArray();
 
         // One seeded position per text, shared by every inserted word: candidates and null differ only in the word.
         var positions = texts.Select((text, i) =>

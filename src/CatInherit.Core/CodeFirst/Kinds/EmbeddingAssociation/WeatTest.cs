@@ -1,6 +1,6 @@
 namespace CatInherit.CodeFirst;
 
-/// <summary>A built-in WEAT test (Caliskan et al. 2017).</summary>
+/// <summary>A built-in WEAT test: Caliskan et al.'s (2017), or identity terms × offensive words.</summary>
 public enum WeatTest
 {
     /// <summary><c>weat1</c>: flowers vs insects × pleasant vs unpleasant.</summary>
@@ -17,4 +17,16 @@ public enum WeatTest
 
     /// <summary><c>weat8</c>: science vs arts × male vs female terms.</summary>
     Weat8,
+
+    /// <summary><c>identity-sexuality</c>: sexual and gender identity terms (Dixon et al. 2018) vs neutral descriptors × offensive vs pleasant words.</summary>
+    IdentitySexuality,
+
+    /// <summary><c>identity-religion</c>: religion terms vs neutral descriptors × offensive vs pleasant words.</summary>
+    IdentityReligion,
+
+    /// <summary><c>identity-ethnicity</c>: race and ethnicity terms vs neutral descriptors × offensive vs pleasant words.</summary>
+    IdentityEthnicity,
+
+    /// <summary><c>identity-disability-age</c>: disability and age terms vs neutral descriptors × offensive vs pleasant words.</summary>
+    IdentityDisabilityAge,
 }
