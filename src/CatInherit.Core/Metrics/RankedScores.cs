@@ -119,8 +119,13 @@ internal sealed class RankedScores
         return sweep.Finish();
     }
 
-    /// <summary>Every ROC-family quantity of a resample that draws position i <paramref name="counts"/>[i] times.</summary>
-    public RocSummary Summary(ReadOnlySpan<byte> counts, double maxFpr = 0)
+    /// <summary>
+    /// Every ROC-family quantity of a resample that draws position i <paramref name="counts"/>[i] times. With
+    /// <paramref name="atDataMix"/>, the precisions read the resample at the data's mix of the two samples (each negative
+    /// weighed by <see cref="MixScale"/>), as a bootstrap that draws each sample at its own size would: only the AUPRs
+    /// depend on the mix; every other quantity is a rate within one sample and is the same either way.
+    /// </summary>
+    public RocSummary Summary(ReadOnlySpan<byte> counts, double maxFpr = 0, bool atDataMix = false)
     {
         var flags = this.flags.AsSpan();
         counts = counts[..flags.Length];
@@ -133,7 +138,7 @@ internal sealed class RankedScores
 
         // Runs are read from the flags, not the scores: two bytes a position. A run no row of the resample drew repeats the
         // previous point and changes no quantity; adding it costs less than the unpredictable branch that would skip it.
-        var sweep = new RocSweep(positiveWeight, total - positiveWeight, maxFpr);
+        var sweep = new RocSweep(positiveWeight, total - positiveWeight, maxFpr, atDataMix ? MixScale(PositiveCount, NegativeCount, positiveWeight, total - positiveWeight) : 1);
         long p = 0, all = 0;
         for (var i = 0; i < counts.Length; i++)
         {
@@ -151,6 +156,16 @@ internal sealed class RankedScores
 
         return sweep.Finish();
     }
+
+    /// <summary>
+    /// The weight of one negative that brings a resample's positive and negative weights back to the data's ratio:
+    /// (N·p) / (P·n) for the data's P positives and N negatives and the resample's p and n; exactly 1 when they are the
+    /// data's own (or a side is empty, where every quantity is undefined anyway).
+    /// </summary>
+    public static double MixScale(long dataPositives, long dataNegatives, long positives, long negatives) =>
+        (positives == dataPositives && negatives == dataNegatives) || positives == 0 || negatives == 0 || dataPositives == 0
+            ? 1
+            : (double)dataNegatives * positives / ((double)dataPositives * negatives);
 
     /// <summary>
     /// (FPR, TPR) of the curve's points 0, step, 2·step, … and the last, step = max(1, runs / (points − 1)), point 0 being

@@ -131,6 +131,7 @@ internal sealed class OodProbe : IProbe
         Compute(ranked.Summary(), [], values);
 
         // A row is its sample, its score and whether the model got it right; identities in the sorted order the sweep reads.
+        // The two samples' sizes vary from resample to resample; the AUPRs read each resample at the data's mix of the two.
         var intervals = ProbeRequirements.WeightedBootstrap(check, context.CheckSeed, () =>
         {
             var inside = RowContent.Of("in");
@@ -142,7 +143,7 @@ internal sealed class OodProbe : IProbe
             }
 
             return contents;
-        }, MetricNames, values, (counts, _, output) => Compute(ranked.Summary(counts), counts, output));
+        }, MetricNames, values, (counts, _, output) => Compute(ranked.Summary(counts, atDataMix: true), counts, output));
 
         // Each accuracy is undefined only when its own dataset lacks labels or predictions: a labelled
         // in-distribution set keeps its accuracy_in even when the OOD set has no labels.
