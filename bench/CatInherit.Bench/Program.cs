@@ -9,15 +9,21 @@ using nietras.SeparatedValues;
 
 // Usage: dotnet run -c Release --project bench/CatInherit.Bench [-- --repeat 3 --batch 32]
 //        dotnet run -c Release --project bench/CatInherit.Bench -- slices [--rows 100000 --repeat 5]
+//        dotnet run -c Release --project bench/CatInherit.Bench -- metrics [--rows 50000 --big-rows 5000000 --fairness-rows 1000000 --resamples 1000 --repeat 3 --data DIR]
 if (args is ["slices", ..])
 {
     SliceLineBench.Run(args);
-    return;
+    return 0;
+}
+
+var root = FindRoot();
+if (args.Length > 0 && args[0] == "metrics")
+{
+    return MetricsBench.Run(root, args);
 }
 
 var repeat = Option("--repeat", 3);
 var batch = Option("--batch", 32);
-var root = FindRoot();
 var example = Path.Combine(root, "examples", "Sentiment");
 var modelDir = Path.Combine(example, "model");
 var texts = new List<string>();
@@ -71,6 +77,7 @@ Row("length bucketing / fixed padding to 128", Median(bucketedTimes), Median(fix
 Row("cached re-run / first run (whole policy)", Median(cachedRuns), firstRun, "× (lower is faster)");
 Console.WriteLine();
 Console.WriteLine(string.Create(inv, $"speed-ups: bucketing {Median(fixedTimes) / Median(bucketedTimes):0.0}×, cache {firstRun / Median(cachedRuns):0.0}×; engine overhead {(Median(bucketedTimes) / Median(bareTimes)) - 1:P1}"));
+return 0;
 
 void Row(string name, double ours, double baseline, string unit) =>
     Console.WriteLine(string.Create(inv, $"| {name} | {ours:0.000} s | {baseline:0.000} s | {ours / baseline:0.00}{unit} |"));

@@ -9,7 +9,8 @@ public sealed class CheckCommandTests : IDisposable
 
     public CheckCommandTests()
     {
-        folder.Write("data/preds.csv", "label,pred,sex\n1,1,a\n0,1,a\n1,1,a\n0,0,a\n1,0,b\n0,0,b\n1,1,b\n0,0,b\n");
+        // Groups of 12 rows: a Poisson bootstrap resample practically never draws none of a group (e⁻¹² each), so no resample is dropped.
+        folder.Write("data/preds.csv", "label,pred,sex\n" + string.Concat(Enumerable.Repeat("1,1,a\n0,1,a\n1,1,a\n0,0,a\n1,0,b\n0,0,b\n1,1,b\n0,0,b\n", 3)));
     }
 
     public void Dispose() => folder.Dispose();
@@ -52,7 +53,7 @@ public sealed class CheckCommandTests : IDisposable
         var outcome = CliRunner.InProcess(folder.Path, "check", "policies/catinherit.yaml");
 
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Contains("\nREPORTED  group-fairness: seen  no gate; metrics reported only (n=8)\n", outcome.Stdout);
+        Assert.Contains("\nREPORTED  group-fairness: seen  no gate; metrics reported only (n=24)\n", outcome.Stdout);
         Assert.StartsWith("PASS      group-fairness: parity", outcome.Stdout);
         Assert.EndsWith("2 checks: 1 passed, 0 failed, 0 warned, 1 reported (no gate)\n", outcome.Stdout);
     }
@@ -66,7 +67,7 @@ public sealed class CheckCommandTests : IDisposable
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.StartsWith("FAIL   group-fairness: parity  demographic_parity_difference 0.5 [", outcome.Stdout);
-        Assert.Contains("exceeds max 0.1 (n=8); selection_rate ranges from 0.25 ('b', n=4) to 0.75 ('a', n=4)", outcome.Stdout);
+        Assert.Contains("exceeds max 0.1 (n=24); selection_rate ranges from 0.25 ('b', n=12) to 0.75 ('a', n=12)", outcome.Stdout);
     }
 
     [Fact]

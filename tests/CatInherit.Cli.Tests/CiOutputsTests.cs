@@ -13,7 +13,8 @@ public sealed class CiOutputsTests : IDisposable
 
     public CiOutputsTests()
     {
-        folder.Write("preds.csv", "label,pred,sex\n1,1,a\n0,1,a\n1,1,a\n0,0,a\n1,0,b\n0,0,b\n1,1,b\n0,0,b\n");
+        // Groups of 12 rows: a Poisson bootstrap resample practically never draws none of a group (e⁻¹² each), so no resample is dropped.
+        folder.Write("preds.csv", "label,pred,sex\n" + string.Concat(Enumerable.Repeat("1,1,a\n0,1,a\n1,1,a\n0,0,a\n1,0,b\n0,0,b\n1,1,b\n0,0,b\n", 3)));
         folder.Write("catinherit.yaml", """
             version: 1
             datasets:

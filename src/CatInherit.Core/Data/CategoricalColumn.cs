@@ -7,5 +7,7 @@ internal sealed class CategoricalColumn(string name, int[] codes, string[] level
 
     public string[] Levels { get; } = levels;
 
+    public override long ApproximateBytes => 4L * Codes.Length;
+
     public override DataColumn Select(int[] rows) => new CategoricalColumn(Name, [.. rows.Select(r => Codes[r])], Levels);
 }

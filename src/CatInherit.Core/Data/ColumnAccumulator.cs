@@ -6,7 +6,8 @@ namespace CatInherit.Data;
 /// <summary>
 /// Turns raw cell text into a typed column. Both readers feed it, so a value means the same thing in
 /// CSV and JSONL, and a bad value is reported the same way. Allocation-light: categorical cells are
-/// interned through a span lookup, numbers parse from spans.
+/// interned through a span lookup, numbers parse from spans into chunked float64 storage (no string, no
+/// per-row object, no interning), copied once into the column's array.
 /// </summary>
 internal sealed class ColumnAccumulator
 {
@@ -16,8 +17,8 @@ internal sealed class ColumnAccumulator
     private readonly string file;
     private readonly int fieldNumber;
     private readonly List<Diagnostic> diagnostics;
-    private readonly List<int> codes = [];
-    private readonly List<double> numbers = [];
+    private readonly ColumnBuffer<int> codes = new();
+    private readonly ColumnBuffer<double> numbers = new();
     private readonly List<string> texts = [];
     private readonly Dictionary<string, int> levels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> levelLookup;
@@ -77,6 +78,9 @@ internal sealed class ColumnAccumulator
         }
     }
 
+    /// <summary>Adds a finite number a reader has already parsed (the CSV reader's fast path).</summary>
+    public void AddNumber(double number) => numbers.Add(number);
+
     /// <summary>Records a row that has no value for this column.</summary>
     public void AddMissing(int row, int line)
     {
@@ -107,9 +111,9 @@ internal sealed class ColumnAccumulator
 
         return request.Kind switch
         {
-            ColumnKind.Numeric => new NumericColumn(request.Name, [.. numbers]),
+            ColumnKind.Numeric => new NumericColumn(request.Name, numbers.ToArray()),
             ColumnKind.Text => new TextColumn(request.Name, [.. texts]),
-            _ => new CategoricalColumn(request.Name, [.. codes], [.. levels.OrderBy(p => p.Value).Select(p => p.Key)]),
+            _ => new CategoricalColumn(request.Name, codes.ToArray(), [.. levels.OrderBy(p => p.Value).Select(p => p.Key)]),
         };
     }
 

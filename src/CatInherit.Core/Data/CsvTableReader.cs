@@ -92,7 +92,8 @@ internal static class CsvTableReader
         }
 
         var accumulators = columns.Select(c => new ColumnAccumulator(c.Request, displayPath, c.Index + 1, diagnostics)).ToArray();
-        var lines = new List<int>();
+        var numeric = accumulators.Select(a => a.Request.Kind == ColumnKind.Numeric).ToArray();
+        var lines = new ColumnBuffer<int>();
         var ragged = 0;
         var spanning = 0;
         foreach (var row in reader)
@@ -121,6 +122,14 @@ internal static class CsvTableReader
                 if (index >= row.ColCount)
                 {
                     accumulators[i].AddMissing(number, line);
+                    continue;
+                }
+
+                // Numbers parse straight from the cell (Sep's fast float parser, exactly rounded); anything it does not take
+                // as a finite number (spaces, a missing or bad value) goes the general way, which reports it.
+                if (numeric[i] && !multiLine && row[index].TryParse<double>() is { } parsed && double.IsFinite(parsed))
+                {
+                    accumulators[i].AddNumber(parsed);
                     continue;
                 }
 

@@ -80,7 +80,13 @@ internal static class ImageTableReader
                 }
             }
 
-            table = TableReader.Finish(displayPath, [.. Enumerable.Range(1, rows.Count)], accumulators.Select(a => a.Accumulator), diagnostics, new Dictionary<string, int>(StringComparer.Ordinal));
+            var lines = new ColumnBuffer<int>();
+            for (var line = 1; line <= rows.Count; line++)
+            {
+                lines.Add(line);
+            }
+
+            table = TableReader.Finish(displayPath, lines, accumulators.Select(a => a.Accumulator), diagnostics, new Dictionary<string, int>(StringComparer.Ordinal));
             files = [.. rows.Select(r => Path.Combine(images.Root, r.File))];
         }
         else

@@ -34,7 +34,7 @@ internal static class JsonlTableReader
         }
 
         var lookup = accumulators.GetAlternateLookup<ReadOnlySpan<char>>();
-        var lines = new List<int>();
+        var lines = new ColumnBuffer<int>();
         var seen = new bool[accumulators.Count];
         var ordered = accumulators.Values.ToArray();
         var index = ordered.Select((a, i) => (a.Request.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
@@ -130,7 +130,7 @@ internal static class JsonlTableReader
 
                 if (lines.Count == row)
                 {
-                    lines.RemoveAt(lines.Count - 1);
+                    lines.RemoveLast();
                 }
             }
         }

@@ -36,7 +36,7 @@ internal static class TableReader
         }
 
         var accumulators = columns.Select(c => new ColumnAccumulator(c.Request, displayPath, c.Index + 1, diagnostics)).ToArray();
-        var lines = new List<int>();
+        var lines = new ColumnBuffer<int>();
         for (var row = 0; row < source.Rows.Count; row++)
         {
             var cells = source.Rows[row];
@@ -116,7 +116,7 @@ internal static class TableReader
     }
 
     /// <summary>The table of the rows read; <paramref name="fields"/> gives each column's 1-based field number for messages.</summary>
-    internal static DataTable? Finish(string displayPath, List<int> lines, IEnumerable<ColumnAccumulator> accumulators, List<Diagnostic> diagnostics, IReadOnlyDictionary<string, int> fields)
+    internal static DataTable? Finish(string displayPath, ColumnBuffer<int> lines, IEnumerable<ColumnAccumulator> accumulators, List<Diagnostic> diagnostics, IReadOnlyDictionary<string, int> fields)
     {
         if (lines.Count == 0)
         {
@@ -125,7 +125,7 @@ internal static class TableReader
         }
 
         var columns = accumulators.Select(a => a.Build()).ToDictionary(c => c.Name, StringComparer.Ordinal);
-        return new DataTable(displayPath, [.. lines], columns, fields);
+        return new DataTable(displayPath, lines.ToArray(), columns, fields);
     }
 
     private static DataTable? Unsupported(string displayPath, string extension, List<Diagnostic> diagnostics)

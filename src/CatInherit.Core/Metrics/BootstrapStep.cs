@@ -1,4 +1,4 @@
 namespace CatInherit.Metrics;
 
-/// <summary>Computes every metric on one resample drawn with <paramref name="rng"/>; NaN marks a metric undefined on that resample.</summary>
-internal delegate void BootstrapStep<in TScratch>(TScratch scratch, ref Xoshiro256 rng, Span<double> metrics);
+/// <summary>Computes every metric on the resample with key <paramref name="key"/>; NaN marks a metric undefined on that resample.</summary>
+internal delegate void BootstrapStep<in TScratch>(TScratch scratch, ulong key, Span<double> metrics);

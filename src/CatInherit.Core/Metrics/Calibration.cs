@@ -28,47 +28,36 @@ internal static class Calibration
         return bin;
     }
 
-    public static double Ece(ReadOnlySpan<double> probabilities, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<int> rows, int bins)
+    /// <summary>One row's terms: its top-label confidence, whether that label is the true one, and Σ_k (p_k − y_k)².</summary>
+    public static (double Confidence, bool Correct, double Brier) Row(ReadOnlySpan<double> p, int label)
     {
-        var count = new double[bins];
-        var correct = new double[bins];
-        var confidence = new double[bins];
-        foreach (var row in rows)
+        var top = Probability.ArgMax(p);
+        double brier = 0;
+        for (var k = 0; k < p.Length; k++)
         {
-            var p = probabilities.Slice(row * classes, classes);
-            var top = Probability.ArgMax(p);
-            var c = p[top];
-            var bin = Bin(c, bins);
-            count[bin]++;
-            correct[bin] += top == labels[row] ? 1 : 0;
-            confidence[bin] += c;
+            var d = p[k] - (label == k ? 1.0 : 0.0);
+            brier += d * d;
         }
 
-        double ece = 0;
-        for (var b = 0; b < bins; b++)
-        {
-            if (count[b] > 0)
-            {
-                ece += count[b] / rows.Length * Math.Abs((correct[b] / count[b]) - (confidence[b] / count[b]));
-            }
-        }
-
-        return ece;
+        return (p[top], top == label, brier);
     }
 
-    public static double Brier(ReadOnlySpan<double> probabilities, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<int> rows)
+    /// <summary>The bins of the rows in <paramref name="rows"/> (repeats allowed).</summary>
+    public static CalibrationBins Bins(ReadOnlySpan<double> probabilities, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<int> rows, int bins)
     {
-        double sum = 0;
+        var result = new CalibrationBins(bins);
         foreach (var row in rows)
         {
-            var p = probabilities.Slice(row * classes, classes);
-            for (var k = 0; k < classes; k++)
-            {
-                var d = p[k] - (labels[row] == k ? 1.0 : 0.0);
-                sum += d * d;
-            }
+            var (confidence, correct, brier) = Row(probabilities.Slice(row * classes, classes), labels[row]);
+            result.Add(Bin(confidence, bins), confidence, correct, brier);
         }
 
-        return sum / rows.Length;
+        return result;
     }
+
+    public static double Ece(ReadOnlySpan<double> probabilities, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<int> rows, int bins) =>
+        Bins(probabilities, classes, labels, rows, bins).Ece;
+
+    public static double Brier(ReadOnlySpan<double> probabilities, int classes, ReadOnlySpan<int> labels, ReadOnlySpan<int> rows) =>
+        Bins(probabilities, classes, labels, rows, 1).Brier;
 }

@@ -28,14 +28,27 @@ internal record struct ConfusionCounts(long TruePositives, long FalsePositives, 
     public static byte Cell(bool actualPositive, bool predictedPositive) =>
         (byte)(actualPositive ? (predictedPositive ? 0 : 2) : (predictedPositive ? 1 : 3));
 
-    public void Add(byte cell)
+    public void Add(byte cell, long weight = 1)
     {
         switch (cell)
         {
-            case 0: TruePositives++; break;
-            case 1: FalsePositives++; break;
-            case 2: FalseNegatives++; break;
-            default: TrueNegatives++; break;
+            case 0: TruePositives += weight; break;
+            case 1: FalsePositives += weight; break;
+            case 2: FalseNegatives += weight; break;
+            default: TrueNegatives += weight; break;
         }
     }
+
+    /// <summary>The count of one cell (<see cref="Cell"/>).</summary>
+    public readonly long Of(byte cell) => cell switch
+    {
+        0 => TruePositives,
+        1 => FalsePositives,
+        2 => FalseNegatives,
+        _ => TrueNegatives,
+    };
+
+    /// <summary>The counts of two parts' rows together.</summary>
+    public readonly ConfusionCounts Merge(ConfusionCounts other) =>
+        new(TruePositives + other.TruePositives, FalsePositives + other.FalsePositives, FalseNegatives + other.FalseNegatives, TrueNegatives + other.TrueNegatives);
 }

@@ -7,41 +7,49 @@ namespace CatInherit.Metrics;
 /// </summary>
 internal static class IdentityBiasMetrics
 {
-    /// <summary>The five per-subgroup metrics over the rows in <paramref name="rows"/> (repeats allowed).</summary>
-    public static SubgroupBias Subgroup(ReadOnlySpan<double> scores, ReadOnlySpan<bool> positive, ReadOnlySpan<bool> inSubgroup, ReadOnlySpan<int> rows)
+    /// <summary>Each row's cell for a subgroup's AUCs: 0 subgroup positive, 1 subgroup negative, 2 background positive, 3 background negative.</summary>
+    public static byte[] SubgroupCells(ReadOnlySpan<bool> positive, ReadOnlySpan<bool> inSubgroup)
     {
-        var subgroupPositive = new List<double>();
-        var subgroupNegative = new List<double>();
-        var backgroundPositive = new List<double>();
-        var backgroundNegative = new List<double>();
-        foreach (var row in rows)
+        var cells = new byte[positive.Length];
+        for (var row = 0; row < cells.Length; row++)
         {
-            (inSubgroup[row] ? positive[row] ? subgroupPositive : subgroupNegative : positive[row] ? backgroundPositive : backgroundNegative).Add(scores[row]);
+            cells[row] = (byte)((inSubgroup[row] ? 0 : 2) + (positive[row] ? 0 : 1));
         }
 
-        var sp = subgroupPositive.ToArray();
-        var sn = subgroupNegative.ToArray();
-        var bp = backgroundPositive.ToArray();
-        var bn = backgroundNegative.ToArray();
-        return new SubgroupBias(
-            Roc.Auc(sp, sn),
-            Roc.Auc(bp, sn),
-            Roc.Auc(sp, bn),
-            0.5 - Roc.Auc(bn, sn),
-            0.5 - Roc.Auc(bp, sp));
+        return cells;
     }
 
-    /// <summary>The ROC AUC over <paramref name="rows"/>.</summary>
-    public static double OverallAuc(ReadOnlySpan<double> scores, ReadOnlySpan<bool> positive, ReadOnlySpan<int> rows)
+    /// <summary>Each row's cell for the overall AUC: 0 positive, 1 negative.</summary>
+    public static byte[] OverallCells(ReadOnlySpan<bool> positive)
     {
-        var positives = new List<double>();
-        var negatives = new List<double>();
-        foreach (var row in rows)
+        var cells = new byte[positive.Length];
+        for (var row = 0; row < cells.Length; row++)
         {
-            (positive[row] ? positives : negatives).Add(scores[row]);
+            cells[row] = (byte)(positive[row] ? 0 : 1);
         }
 
-        return Roc.Auc(positives.ToArray(), negatives.ToArray());
+        return cells;
+    }
+
+    /// <summary>
+    /// The five per-subgroup metrics from one pass over the scores' order; <paramref name="cells"/> from <see cref="SubgroupCells"/>,
+    /// <paramref name="counts"/> each row's count in a resample (empty: every row once).
+    /// </summary>
+    public static SubgroupBias Subgroup(ScoreOrder order, ReadOnlySpan<byte> cells, ReadOnlySpan<byte> counts)
+    {
+        // Subgroup AUC (sp, sn), BPSN (bp, sn), BNSP (sp, bn), and the two AEGs' AUCs (bn, sn) and (bp, sp).
+        ReadOnlySpan<(int, int)> pairs = [(0, 1), (2, 1), (0, 3), (3, 1), (2, 0)];
+        Span<double> aucs = stackalloc double[pairs.Length];
+        order.Aucs(cells, 4, counts, pairs, aucs);
+        return new SubgroupBias(aucs[0], aucs[1], aucs[2], 0.5 - aucs[3], 0.5 - aucs[4]);
+    }
+
+    /// <summary>The ROC AUC over every row (each <paramref name="counts"/>[i] times; empty: once); <paramref name="cells"/> from <see cref="OverallCells"/>.</summary>
+    public static double OverallAuc(ScoreOrder order, ReadOnlySpan<byte> cells, ReadOnlySpan<byte> counts)
+    {
+        Span<double> auc = stackalloc double[1];
+        order.Aucs(cells, 2, counts, [(0, 1)], auc);
+        return auc[0];
     }
 
     /// <summary>The generalized (power) mean M_p = (mean of v^p)^(1/p); NaN for no values or a NaN among them.</summary>

@@ -44,32 +44,33 @@ internal static class Weat
         Interval? interval = null;
         if (resamples > 0)
         {
-            var values = new double[resamples];
-            Parallel.For(0, resamples, r =>
+            // Poisson bootstrap of the four sets: a word is its set and its vector.
+            var sets = new[] { ("X", x), ("Y", y), ("A", a), ("B", b) };
+            var identities = RowIdentity.Assign([.. sets.SelectMany(set => set.Item2.Select(v => RowContent.Of(set.Item1).Add(v).Hash))]);
+            var starts = new[] { 0, n, 2 * n, (2 * n) + a.Length, identities.Length };
+            var result = Bootstrap.Weighted(resamples, seed ^ 0x5EA7B007UL, identities, 1, confidence, (counts, _, output) =>
             {
-                var rng = Xoshiro256.ForStream(seed ^ 0x5EA7B007UL, (ulong)r);
-                int[] Draw(int from, int count, ref Xoshiro256 g)
+                // Row indices of each set, each as often as it is drawn; the same indices the statistic uses (targets 0..2n, attributes 0..|A|+|B|).
+                static int[] Drawn(ReadOnlySpan<byte> counts, int[] starts, int set, int offset)
                 {
-                    var picked = new int[count];
-                    for (var k = 0; k < count; k++)
+                    var drawn = new List<int>();
+                    for (var i = starts[set]; i < starts[set + 1]; i++)
                     {
-                        picked[k] = from + g.NextInt(count);
+                        for (var c = counts[i]; c > 0; c--)
+                        {
+                            drawn.Add(i - offset);
+                        }
                     }
 
-                    return picked;
+                    return [.. drawn];
                 }
 
-                var xs = Draw(0, n, ref rng);
-                var ys = Draw(n, n, ref rng);
-                var resampled = Associations(cos, targets.Length, Draw(0, a.Length, ref rng), Draw(a.Length, b.Length, ref rng));
-                values[r] = EffectSize(resampled, xs, ys);
+                var (xs, ys, aDrawn, bDrawn) = (Drawn(counts, starts, 0, 0), Drawn(counts, starts, 1, 0), Drawn(counts, starts, 2, 2 * n), Drawn(counts, starts, 3, 2 * n));
+                output[0] = xs.Length == 0 || ys.Length == 0 || aDrawn.Length == 0 || bDrawn.Length == 0
+                    ? double.NaN
+                    : EffectSize(Associations(cos, targets.Length, aDrawn, bDrawn), xs, ys);
             });
-            var defined = values.Where(v => !double.IsNaN(v)).Order().ToArray();
-            if (defined.Length > 0)
-            {
-                var alpha = 1 - confidence;
-                interval = new Interval(Quantile.OfSorted(defined, alpha / 2), Quantile.OfSorted(defined, 1 - (alpha / 2))).Including(effect);
-            }
+            interval = result.Intervals[0]?.Including(effect);
         }
 
         return new WeatResult(effect, pValue, observed, exact, partitions, sumX / n, s.Skip(n).Sum() / n, interval);

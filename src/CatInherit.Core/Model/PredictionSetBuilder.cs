@@ -13,6 +13,9 @@ namespace CatInherit.Model;
 /// </summary>
 internal static class PredictionSetBuilder
 {
+    /// <summary>The role of a score column in messages and plans.</summary>
+    public const string ScoreRole = "score";
+
     /// <summary>Tolerance on a probability row's sum; wider than float rounding, narrower than a real mistake.</summary>
     private const double SumTolerance = 1e-3;
 
@@ -30,7 +33,7 @@ internal static class PredictionSetBuilder
 
         for (var i = 0; i < dataset.Scores.Count; i++)
         {
-            yield return new ColumnRequest(dataset.Scores[i], ColumnKind.Numeric, dataset.Values.LocationOf("scores", i), "score");
+            yield return new ColumnRequest(dataset.Scores[i], ColumnKind.Numeric, dataset.Values.LocationOf("scores", i), ScoreRole);
         }
     }
 
@@ -80,7 +83,7 @@ internal static class PredictionSetBuilder
         }
         else if (scores is not null)
         {
-            predicted = ArgMax(scores.Logits ?? scores.Probabilities, classes.Length);
+            predicted = ArgMax(scores.Logits ?? scores.Probabilities!, classes.Length);
         }
         else
         {
@@ -193,8 +196,9 @@ internal static class PredictionSetBuilder
     private static Scores Probabilities(int n, int scoreCount, Func<int, int, double> score, ScoreKind kind, DataTable table, IReadOnlyList<string> names, int[] fields, List<Diagnostic> diagnostics)
     {
         var classCount = Math.Max(2, scoreCount);
-        var result = new double[n * classCount];
+        // Logits are kept as they are; their probabilities are computed when a check first reads them (PredictionSet).
         var logits = kind == ScoreKind.Logits ? new double[n * classCount] : null;
+        var result = logits is null ? new double[n * classCount] : null;
         var row = new double[scoreCount];
         var reported = 0;
         for (var r = 0; r < n; r++)
@@ -208,7 +212,6 @@ internal static class PredictionSetBuilder
             {
                 var logitRow = logits.AsSpan(r * classCount, classCount);
                 Probability.LogitRow(row, logitRow);
-                Probability.Softmax(logitRow, result.AsSpan(r * classCount, classCount));
                 continue;
             }
 
@@ -242,5 +245,5 @@ internal static class PredictionSetBuilder
         [.. Enumerable.Range(0, scores.Length / classCount).Select(r => Probability.ArgMax(scores.AsSpan(r * classCount, classCount)))];
 
     /// <summary>Row-major probabilities, and the logits they came from (null when the probabilities were given).</summary>
-    private sealed record Scores(double[] Probabilities, double[]? Logits);
+    private sealed record Scores(double[]? Probabilities, double[]? Logits);
 }

@@ -19,7 +19,7 @@ internal static class ProbeRequirements
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingKey, check.Values.LocationOf(key), $"check '{check.Id}': {why}, but dataset '{check.DatasetRefs[key]}' has no 'label'"));
         }
-        else if (predictions.Probabilities is null)
+        else if (!predictions.HasProbabilities)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputKindMismatch, check.Values.LocationOf(key), $"check '{check.Id}': {why}, but dataset '{check.DatasetRefs[key]}' has no probabilities (give it 'scores', or a model with a logits or probabilities output)"));
         }
@@ -52,54 +52,59 @@ internal static class ProbeRequirements
         }
     }
 
-    /// <summary>Percentile intervals from resampling rows with replacement; <paramref name="compute"/> fills the metrics for a row set.</summary>
-    public static List<KeyValuePair<string, Interval>> RowBootstrap(CheckSpec check, ulong checkSeed, int rows, string[] names, double[] values, RowMetrics compute)
+    /// <summary>
+    /// What each of <paramref name="rows"/> units holds, hashed (<see cref="RowContent"/>): <paramref name="of"/> adds the
+    /// values the check's metrics read from unit i. The bootstrap numbers equal contents, so a resample does not depend on
+    /// the order of the rows.
+    /// </summary>
+    public static ulong[] Contents(int rows, Func<RowContent, int, RowContent> of, string tag = "row")
     {
-        if (check.Resamples == 0 || rows == 0)
+        var start = RowContent.Of(tag);
+        var contents = new ulong[rows];
+        for (var i = 0; i < contents.Length; i++)
+        {
+            contents[i] = of(start, i).Hash;
+        }
+
+        return contents;
+    }
+
+    /// <summary>
+    /// Percentile intervals from the Poisson bootstrap (<see cref="Bootstrap"/>): <paramref name="contents"/> identifies the rows
+    /// (<see cref="Contents"/>), <paramref name="compute"/> fills the metrics for the rows with their counts in one resample.
+    /// </summary>
+    public static List<KeyValuePair<string, Interval>> WeightedBootstrap(CheckSpec check, ulong checkSeed, Func<ulong[]> contents, string[] names, double[] values, WeightedStep compute)
+    {
+        if (check.Resamples == 0)
         {
             return [];
         }
 
-        var result = Bootstrap.Run(check.Resamples, checkSeed, names.Length, check.Confidence, () => new int[rows], (sample, ref rng, output) =>
-        {
-            for (var i = 0; i < sample.Length; i++)
-            {
-                sample[i] = rng.NextInt(sample.Length);
-            }
-
-            compute(sample, output);
-        });
-        return result.IntervalsFor(names, values);
-    }
-
-    /// <summary>Percentile intervals from resampling two sets separately (members and non-members, in- and out-of-distribution).</summary>
-    public static List<KeyValuePair<string, Interval>> TwoSampleBootstrap(CheckSpec check, ulong checkSeed, int first, int second, string[] names, double[] values, TwoSampleMetrics compute)
-    {
-        if (check.Resamples == 0 || first == 0 || second == 0)
+        var identities = RowIdentity.Assign(contents());
+        if (identities.Length == 0)
         {
             return [];
         }
 
-        var result = Bootstrap.Run(check.Resamples, checkSeed, names.Length, check.Confidence, () => (new int[first], new int[second]), (scratch, ref rng, output) =>
-        {
-            for (var i = 0; i < scratch.Item1.Length; i++)
-            {
-                scratch.Item1[i] = rng.NextInt(scratch.Item1.Length);
-            }
-
-            for (var i = 0; i < scratch.Item2.Length; i++)
-            {
-                scratch.Item2[i] = rng.NextInt(scratch.Item2.Length);
-            }
-
-            compute(scratch.Item1, scratch.Item2, output);
-        });
-        return result.IntervalsFor(names, values);
+        return Bootstrap.Weighted(check.Resamples, checkSeed, identities, names.Length, check.Confidence, compute).IntervalsFor(names, values);
     }
+
+    /// <summary>
+    /// The Poisson bootstrap for metrics written over row indices: <paramref name="compute"/> gets each resample's rows, row
+    /// i repeated as often as it is drawn (a resample that draws nothing leaves every metric undefined).
+    /// </summary>
+    public static List<KeyValuePair<string, Interval>> RowBootstrap(CheckSpec check, ulong checkSeed, Func<ulong[]> contents, string[] names, double[] values, RowMetrics compute) =>
+        WeightedBootstrap(check, checkSeed, contents, names, values, (counts, total, output) =>
+        {
+            if (total == 0)
+            {
+                output.Fill(double.NaN);
+                return;
+            }
+
+            compute(Bootstrap.Expand(counts, total), output);
+        });
 
     /// <summary>Computes metrics on a set of row indices (with repeats).</summary>
     public delegate void RowMetrics(int[] rows, Span<double> output);
-
-    /// <summary>Computes metrics on row indices of two sets (with repeats).</summary>
-    public delegate void TwoSampleMetrics(int[] first, int[] second, Span<double> output);
 }

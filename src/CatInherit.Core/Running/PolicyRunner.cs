@@ -56,11 +56,11 @@ public static class PolicyRunner
         // 1. Read each planned dataset once; register its rows with each model that computes its outputs (once per pair).
         var tables = new List<LoadedTable>();
         var textModels = new HashSet<(string Check, string Model)>();
+        var read = RunPlanner.ReadAll(plan, sources, diagnostics, progress);
         for (var i = 0; i < plan.Datasets.Count; i++)
         {
             var planned = plan.Datasets[i];
-            RunPlanner.Loading(progress, plan, i);
-            if (RunPlanner.Read(plan, planned, sources, diagnostics) is { } table)
+            if (read[i] is { } table)
             {
                 if (planned.Models.Count == 0)
                 {
@@ -103,25 +103,31 @@ public static class PolicyRunner
 
         // The predictions of each (dataset, model) pair; a dataset with outputs of its own has one, with no model.
         var inputs = new Dictionary<(string Dataset, string? Model), ProbeInput>();
-        foreach (var (dataset, table, model, request) in tables)
+        foreach (var pairs in tables.GroupBy(t => t.Table))
         {
-            if (model is not null && request is null)
+            foreach (var (dataset, table, model, request) in pairs)
             {
-                continue;
+                if (model is not null && request is null)
+                {
+                    continue;
+                }
+
+                var outputs = request is null ? null : hub.Outputs(request);
+                var errors = diagnostics.Count(d => d.IsError);
+                var predictions = PredictionSetBuilder.Build(dataset, table, outputs, diagnostics);
+                if (correction is not null && predictions is not null)
+                {
+                    predictions = correction(dataset, table, predictions);
+                }
+
+                if (diagnostics.Count(d => d.IsError) == errors)
+                {
+                    inputs[(dataset.Name, model?.Name)] = new ProbeInput(table, predictions, outputs, model);
+                }
             }
 
-            var outputs = request is null ? null : hub.Outputs(request);
-            var errors = diagnostics.Count(d => d.IsError);
-            var predictions = PredictionSetBuilder.Build(dataset, table, outputs, diagnostics);
-            if (correction is not null && predictions is not null)
-            {
-                predictions = correction(dataset, table, predictions);
-            }
-
-            if (diagnostics.Count(d => d.IsError) == errors)
-            {
-                inputs[(dataset.Name, model?.Name)] = new ProbeInput(table, predictions, outputs, model);
-            }
+            // Every prediction set of this dataset is built: its score columns now live there, once.
+            RunPlanner.ReturnMemory(pairs.Key.Release(RunPlanner.ScoreOnlyColumns(plan.Datasets.First(d => d.Dataset.Name == pairs.First().Dataset.Name))));
         }
 
         // A role's input: its dataset as the check reads it (fed to the model PolicyReferences chose for the check).

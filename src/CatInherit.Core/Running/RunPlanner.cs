@@ -15,6 +15,9 @@ namespace CatInherit.Running;
 /// </summary>
 internal static class RunPlanner
 {
+    /// <summary>Released arrays worth a collection between steps (bytes).</summary>
+    private const long LargeHeap = 128L << 20;
+
     /// <summary>The plan of a loaded policy; reads nothing.</summary>
     public static RunPlan Plan(InheritancePolicy policy)
     {
@@ -35,6 +38,49 @@ internal static class RunPlanner
         }
 
         return new RunPlan(policy, datasets, checks);
+    }
+
+    /// <summary>
+    /// The columns of a planned dataset that only its scores read: once its prediction sets are built they hold the values
+    /// (as probabilities or logits), and nothing reads the columns again.
+    /// </summary>
+    public static IReadOnlyList<string> ScoreOnlyColumns(DatasetPlan planned) =>
+        [.. planned.Columns.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.All(c => c.Role == PredictionSetBuilder.ScoreRole)).Select(g => g.Key)];
+
+    /// <summary>
+    /// Reads every planned dataset, several files at once on several cores; each file's diagnostics are kept in plan order,
+    /// so what a run reports does not depend on which file finished first. A dataset with a problem is null.
+    /// </summary>
+    public static DataTable?[] ReadAll(RunPlan plan, DataSources? sources, List<Diagnostic> diagnostics, IProgress<RunProgress>? progress)
+    {
+        var tables = new DataTable?[plan.Datasets.Count];
+        var found = plan.Datasets.Select(_ => new List<Diagnostic>()).ToArray();
+        for (var i = 0; i < tables.Length; i++)
+        {
+            Loading(progress, plan, i);
+        }
+
+        Parallel.For(0, tables.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => tables[i] = Read(plan, plan.Datasets[i], sources, found[i]));
+        foreach (var list in found)
+        {
+            diagnostics.AddRange(list);
+        }
+
+        ReturnMemory(tables.Sum(t => t?.ApproximateBytes ?? 0));
+        return tables;
+    }
+
+    /// <summary>
+    /// Collects now, after a step that dropped about <paramref name="bytes"/> of large arrays (a file's read buffers, score
+    /// columns turned into a prediction set), and returns that memory to the system: the next step's arrays reuse it
+    /// rather than growing the process. A no-op for small data.
+    /// </summary>
+    public static void ReturnMemory(long bytes)
+    {
+        if (bytes > LargeHeap)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
     }
 
     /// <summary>Reads one planned dataset (from its file, or from <paramref name="sources"/>), applies <c>where</c> and <c>sample</c>; null after a diagnostic.</summary>

@@ -106,7 +106,7 @@ public sealed class RobustnessTests : IDisposable
     [Fact]
     public void Ood_scores_by_hand()
     {
-        double[][] logits = [[2, 0], [0, 0]];
+        var logits = LogitRows.OfScores([2, 0, 0, 0], 2, 2);
         Assert.Equal([2, 0], OodScores.MaxLogit(logits));
         var energy = OodScores.Energy(logits, 1);
         Assert.Equal(Math.Log(Math.Exp(2) + 1), energy[0], 12);

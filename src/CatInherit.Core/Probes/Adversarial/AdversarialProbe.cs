@@ -175,7 +175,8 @@ internal sealed class AdversarialProbe : IProbe
         {
             Count = rows.Length,
             Metrics = [.. MetricNames.Select((name, m) => new KeyValuePair<string, double>(name, values[m]))],
-            Intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, rows.Length, MetricNames, values, Compute),
+            Intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, () => ProbeRequirements.Contents(rows.Length, (c, i) =>
+                c.Add((long)outcomes[i].Status).Add(outcomes[i].Queries).Add(outcomes[i].PerturbedFraction)), MetricNames, values, Compute),
             Undefined = undefined,
             Details = details,
             Explain = _ => string.Create(CultureInfo.InvariantCulture,

@@ -74,8 +74,12 @@ internal sealed class AttributeInferenceProbe : IProbe
         }
 
         var values = new double[MetricNames.Length];
-        Compute(heldOut, y, classes, Enumerable.Range(0, y.Length).ToArray(), values);
-        var intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, y.Length, MetricNames, values, (rows, output) => Compute(heldOut, y, classes, rows, output));
+        var scored = new HeldOut(heldOut, y, classes);
+        scored.Compute([], values);
+
+        // A row is its value of the attribute and its held-out probabilities.
+        var intervals = ProbeRequirements.WeightedBootstrap(check, context.CheckSeed, () => ProbeRequirements.Contents(y.Length, (c, i) => c.Add(y[i]).Add(heldOut[i])), MetricNames, values,
+            (counts, _, output) => scored.Compute(counts, output));
 
         var majority = y.GroupBy(c => c).Max(g => g.Count()) / (double)y.Length;
         return new ProbeResult
@@ -110,38 +114,6 @@ internal sealed class AttributeInferenceProbe : IProbe
         }
 
         return null;
-    }
-
-    private static void Compute(double[][] probabilities, int[] y, int classes, int[] rows, Span<double> output)
-    {
-        double correct = 0;
-        foreach (var i in rows)
-        {
-            var p = probabilities[i];
-            var best = 0;
-            for (var c = 1; c < classes; c++)
-            {
-                if (p[c] > p[best])
-                {
-                    best = c;
-                }
-            }
-
-            correct += best == y[i] ? 1 : 0;
-        }
-
-        output[1] = correct / rows.Length;
-
-        // Binary: AUC of P(second value); more values: the mean of one-vs-rest AUCs.
-        var aucs = new List<double>();
-        for (var c = classes == 2 ? 1 : 0; c < classes; c++)
-        {
-            var positives = rows.Where(i => y[i] == c).Select(i => probabilities[i][c]).ToArray();
-            var negatives = rows.Where(i => y[i] != c).Select(i => probabilities[i][c]).ToArray();
-            aucs.Add(Roc.Auc(positives, negatives));
-        }
-
-        output[0] = aucs.Average();
     }
 
     /// <summary>Fold of each row: rows of each value shuffled (seeded) and dealt round-robin, so every fold holds every value.</summary>

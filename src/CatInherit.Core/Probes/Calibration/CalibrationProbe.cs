@@ -26,42 +26,61 @@ internal sealed class CalibrationProbe : IProbe
         var k = predictions.Classes.Length;
         var bins = check.Values.Int("bins");
         var labels = predictions.Labels;
-        var all = Enumerable.Range(0, labels.Length).ToArray();
-        var values = new double[2];
-        void Compute(int[] rows, Span<double> output)
+        var n = labels.Length;
+
+        // Each row's bin, confidence, correctness and Brier term, once; the data and every resample are weighted sums of them.
+        var bin = new int[n];
+        var confidence = new double[n];
+        var correct = new bool[n];
+        var brier = new double[n];
+        for (var r = 0; r < n; r++)
         {
-            output[0] = Metrics.Calibration.Ece(probabilities, k, labels, rows, bins);
-            output[1] = Metrics.Calibration.Brier(probabilities, k, labels, rows);
+            (confidence[r], correct[r], brier[r]) = Metrics.Calibration.Row(probabilities.AsSpan(r * k, k), labels[r]);
+            bin[r] = Metrics.Calibration.Bin(confidence[r], bins);
         }
 
-        Compute(all, values);
-        var intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, labels.Length, MetricNames, values, Compute);
+        CalibrationBins Sums(ReadOnlySpan<byte> counts)
+        {
+            var sums = new CalibrationBins(bins);
+            for (var r = 0; r < n; r++)
+            {
+                sums.Add(bin[r], confidence[r], correct[r], brier[r], counts.IsEmpty ? 1 : counts[r]);
+            }
+
+            return sums;
+        }
+
+        var all = Sums([]);
+        double[] values = [all.Ece, all.Brier];
+
+        // A row is its label and its probabilities.
+        var intervals = ProbeRequirements.WeightedBootstrap(check, context.CheckSeed, () => ProbeRequirements.Contents(n, (c, r) => c.Add(labels[r]).Add(probabilities.AsSpan(r * k, k))), MetricNames, values, (counts, _, output) =>
+        {
+            var sums = Sums(counts);
+            output[0] = sums.Ece;
+            output[1] = sums.Brier;
+        });
         var reliability = new JsonArray();
         for (var b = 0; b < bins; b++)
         {
-            var (lo, hi) = ((double)b / bins, (double)(b + 1) / bins);
-            var inBin = all.Where(r =>
-            {
-                var c = probabilities.AsSpan(r * k, k);
-                return Metrics.Calibration.Bin(c[Probability.ArgMax(c)], bins) == b;
-            }).ToArray();
-            if (inBin.Length == 0)
+            if (all.Count[b] == 0)
             {
                 continue;
             }
 
+            var (lo, hi) = ((double)b / bins, (double)(b + 1) / bins);
             reliability.Add(new JsonObject
             {
                 ["bin"] = string.Create(CultureInfo.InvariantCulture, $"({lo:0.###}, {hi:0.###}]"),
-                ["n"] = inBin.Length,
-                ["accuracy"] = inBin.Count(r => Probability.ArgMax(probabilities.AsSpan(r * k, k)) == labels[r]) / (double)inBin.Length,
-                ["confidence"] = inBin.Average(r => { var c = probabilities.AsSpan(r * k, k); return c[Probability.ArgMax(c)]; }),
+                ["n"] = (int)all.Count[b],
+                ["accuracy"] = all.Correct[b] / (double)all.Count[b],
+                ["confidence"] = all.Confidence[b] / all.Count[b],
             });
         }
 
         return new ProbeResult
         {
-            Count = labels.Length,
+            Count = n,
             Metrics = [.. MetricNames.Select((n, m) => new KeyValuePair<string, double>(n, values[m]))],
             Intervals = intervals,
             Details = new JsonObject { ["bins"] = bins, ["reliability"] = reliability },

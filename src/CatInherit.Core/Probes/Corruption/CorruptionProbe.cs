@@ -69,7 +69,16 @@ internal sealed class CorruptionProbe : IProbe
 
         var all = Enumerable.Range(0, labels.Length).ToArray();
         Compute(all, values);
-        var intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, all.Length, MetricNames, values, Compute);
+        var intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, () => ProbeRequirements.Contents(all.Length, (c, r) =>
+        {
+            c = c.Add(labels[r]).Add(clean[r]);
+            foreach (var (_, predicted) in variants)
+            {
+                c = c.Add(predicted[r]);
+            }
+
+            return c;
+        }), MetricNames, values, Compute);
         var details = new JsonObject();
         foreach (var (key, predicted) in variants)
         {

@@ -86,7 +86,7 @@ internal sealed partial class CounterfactualProbe : IProbe
 
         var values = new double[MetricNames.Length];
         Compute(flips, deltas, Enumerable.Range(0, n).ToArray(), values);
-        var intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, n, MetricNames, values, (rows, output) => Compute(flips, deltas, rows, output));
+        var intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, () => ProbeRequirements.Contents(n, (c, i) => c.Add(flips[i]).Add(deltas[i]), "pair"), MetricNames, values, (rows, output) => Compute(flips, deltas, rows, output));
 
         var worst = Enumerable.Range(0, n).OrderByDescending(i => Math.Abs(deltas[i])).ThenBy(i => i).Take(5)
             .Select(i => (JsonNode)new JsonObject

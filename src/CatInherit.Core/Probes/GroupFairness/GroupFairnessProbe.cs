@@ -9,7 +9,7 @@ namespace CatInherit.Probes.GroupFairness;
 
 /// <summary>
 /// group-fairness: per-group selection rate, accuracy, TPR and FPR, summarised across groups with
-/// fairlearn's conventions. The bootstrap resamples rows within each group, keeping group sizes fixed.
+/// fairlearn's conventions. The Poisson bootstrap draws each (group, confusion cell)'s rows from their counts alone.
 /// </summary>
 internal sealed class GroupFairnessProbe : IProbe
 {
@@ -131,12 +131,11 @@ internal sealed class GroupFairnessProbe : IProbe
         var (rowGroup, groupNames) = AssignGroups(check, input.Table);
         var groupCount = groupNames.Length;
 
+        // The sufficient statistic: confusion counts per group (they add across parts of the data).
         var all = new ConfusionCounts[groupCount];
-        var cells = new byte[predictions.Count];
-        for (var row = 0; row < cells.Length; row++)
+        for (var row = 0; row < rowGroup.Length; row++)
         {
-            cells[row] = ConfusionCounts.Cell(predictions.Labels[row] == positive, predictions.Predicted[row] == positive);
-            all[rowGroup[row]].Add(cells[row]);
+            all[rowGroup[row]].Add(ConfusionCounts.Cell(predictions.Labels[row] == positive, predictions.Predicted[row] == positive));
         }
 
         var minSize = check.Values.Int("min_group_size");
@@ -160,12 +159,12 @@ internal sealed class GroupFairnessProbe : IProbe
         var intervals = new List<KeyValuePair<string, Interval>>();
         if (check.Resamples > 0 && counts.Length > 0)
         {
-            var bootstrap = RunBootstrap(check, context.CheckSeed, rowGroup, cells, included, counts);
+            var bootstrap = RunBootstrap(check, context.CheckSeed, [.. included.Select(g => groupNames[g])], counts);
             intervals.AddRange(bootstrap.IntervalsFor(GroupFairnessKind.MetricNames, values));
             var gated = Array.IndexOf(GroupFairnessKind.MetricNames, check.Gate?.Metric);
             if (gated >= 0 && bootstrap.Dropped[gated] > 0 && intervals.Any(i => i.Key == check.Gate!.Metric))
             {
-                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{bootstrap.Dropped[gated]} of {bootstrap.Resamples} bootstrap resamples left {check.Gate!.Metric} undefined and were dropped from its interval"));
+                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{bootstrap.Dropped[gated]} of {bootstrap.Resamples} bootstrap resamples left {check.Gate!.Metric} undefined and were dropped from its interval (a Poisson resample can draw no row of a small group, or none of the rows that make a ratio's denominator nonzero)"));
             }
         }
 
@@ -259,29 +258,21 @@ internal sealed class GroupFairnessProbe : IProbe
         return (rowGroup, [.. order.Select(g => names[g])]);
     }
 
-    private static BootstrapResult RunBootstrap(CheckSpec check, ulong checkSeed, int[] rowGroup, byte[] cells, int[] included, ConfusionCounts[] counts)
+    /// <summary>
+    /// The Poisson bootstrap over the included groups' rows. A row is its group and its confusion cell, all a rate reads of it,
+    /// so the rows of one (group, cell) are interchangeable: their identities are that content's occurrences 0 … m − 1, and a
+    /// resample's count of the cell is the sum of their Poisson counts, drawn without storing a row.
+    /// </summary>
+    private static BootstrapResult RunBootstrap(CheckSpec check, ulong checkSeed, string[] names, ConfusionCounts[] counts)
     {
-        // Cells of each included group laid out contiguously, so a resample draws from one slice per group.
-        var slot = new int[rowGroup.Length == 0 ? 0 : rowGroup.Max() + 1];
-        Array.Fill(slot, -1);
-        for (var i = 0; i < included.Length; i++)
+        var contents = new ulong[counts.Length * 4];
+        var sizes = new long[contents.Length];
+        for (var g = 0; g < counts.Length; g++)
         {
-            slot[included[i]] = i;
-        }
-
-        var offsets = new int[included.Length + 1];
-        for (var i = 0; i < included.Length; i++)
-        {
-            offsets[i + 1] = offsets[i] + (int)counts[i].Count;
-        }
-
-        var grouped = new byte[offsets[^1]];
-        var fill = offsets[..^1].ToArray();
-        for (var row = 0; row < cells.Length; row++)
-        {
-            if (slot[rowGroup[row]] is var s and >= 0)
+            for (var cell = 0; cell < 4; cell++)
             {
-                grouped[fill[s]++] = cells[row];
+                contents[(g * 4) + cell] = RowContent.Of("group").Add(names[g]).Add(cell).Hash;
+                sizes[(g * 4) + cell] = counts[g].Of((byte)cell);
             }
         }
 
@@ -290,17 +281,16 @@ internal sealed class GroupFairnessProbe : IProbe
             checkSeed,
             GroupFairnessKind.MetricNames.Length,
             check.Confidence,
-            () => new ConfusionCounts[included.Length],
-            (scratch, ref rng, output) =>
+            () => new ConfusionCounts[counts.Length],
+            (scratch, key, output) =>
             {
                 for (var g = 0; g < scratch.Length; g++)
                 {
-                    var start = offsets[g];
-                    var size = offsets[g + 1] - start;
                     var c = default(ConfusionCounts);
-                    for (var i = 0; i < size; i++)
+                    for (var cell = 0; cell < 4; cell++)
                     {
-                        c.Add(grouped[start + rng.NextInt(size)]);
+                        var i = (g * 4) + cell;
+                        c.Add((byte)cell, PoissonCounts.SumOccurrences(contents[i], 0, sizes[i], key));
                     }
 
                     scratch[g] = c;

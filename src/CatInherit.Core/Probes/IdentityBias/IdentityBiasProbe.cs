@@ -84,16 +84,25 @@ internal sealed class IdentityBiasProbe : IProbe
         var power = check.Values.Double("power");
         var weight = check.Values.Double("overall_weight");
 
-        var perSubgroup = members.Select(m => IdentityBiasMetrics.Subgroup(scores, positive, m, all)).ToArray();
+        // One sort of the scores; every AUC of the data and of each resample is a pass over it.
+        var order = ScoreOrder.From(scores);
+        var cells = members.Select(m => IdentityBiasMetrics.SubgroupCells(positive, m)).ToArray();
+        var overallCells = IdentityBiasMetrics.OverallCells(positive);
+        var perSubgroup = cells.Select(c => IdentityBiasMetrics.Subgroup(order, c, [])).ToArray();
         var classes = members.Select(m => (Positives: all.Count(r => m[r] && positive[r]), Negatives: all.Count(r => m[r] && !positive[r]))).ToArray();
         var included = Enumerable.Range(0, names.Length).Where(s => classes[s].Positives > 0 && classes[s].Negatives > 0).ToArray();
         var warnings = Enumerable.Range(0, names.Length).Except(included).Select(s => string.Create(CultureInfo.InvariantCulture,
             $"subgroup '{names[s]}' has only {(classes[s].Positives > 0 ? "positive" : "negative")} rows ({classes[s].Positives + classes[s].Negatives}), so its subgroup AUC is undefined; it is reported but left out of every summary")).ToList();
 
-        void Compute(int[] rows, Span<double> output)
+        void Compute(ReadOnlySpan<byte> counts, Span<double> output)
         {
-            var bias = included.Select(s => IdentityBiasMetrics.Subgroup(scores, positive, members[s], rows)).ToArray();
-            var overall = IdentityBiasMetrics.OverallAuc(scores, positive, rows);
+            var bias = new SubgroupBias[included.Length];
+            for (var i = 0; i < included.Length; i++)
+            {
+                bias[i] = IdentityBiasMetrics.Subgroup(order, cells[included[i]], counts);
+            }
+
+            var overall = IdentityBiasMetrics.OverallAuc(order, overallCells, counts);
             output[0] = IdentityBiasMetrics.FinalBiasScore(overall, bias, power, weight);
             output[1] = overall;
             output[2] = MinOrNaN(bias.Select(b => b.SubgroupAuc));
@@ -104,8 +113,19 @@ internal sealed class IdentityBiasProbe : IProbe
         }
 
         var values = new double[MetricNames.Length];
-        Compute(all, values);
-        var intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, n, MetricNames, values, Compute);
+        Compute([], values);
+
+        // A row is its score, its label and its subgroups.
+        var intervals = ProbeRequirements.WeightedBootstrap(check, context.CheckSeed, () => ProbeRequirements.Contents(n, (c, r) =>
+        {
+            c = c.Add(scores[r]).Add(positive[r]);
+            foreach (var m in members)
+            {
+                c = c.Add(m[r]);
+            }
+
+            return c;
+        }), MetricNames, values, (counts, _, output) => Compute(counts, output));
 
         var groups = Enumerable.Range(0, names.Length).Select(s =>
         {

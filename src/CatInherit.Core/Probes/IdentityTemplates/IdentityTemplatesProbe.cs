@@ -77,7 +77,8 @@ internal sealed class IdentityTemplatesProbe : IProbe
         var values = new double[MetricNames.Length];
         Compute(all, values);
         var perTerm = Enumerable.Range(0, terms).Select(t => (rates.Mean[t], rates.Fpr[t], rates.Fnr[t])).ToArray();
-        var intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, frames, MetricNames, values, (sample, output) =>
+        var intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, () => ProbeRequirements.Contents(frames, (c, f) =>
+            c.Add((long)polarity[f]).Add(score.AsSpan(f * terms, terms)).Add(predictedPositive.AsSpan(f * terms, terms))), MetricNames, values, (sample, output) =>
         {
             var local = new TermRates(terms);
             local.Measure(sample, polarity, score, predictedPositive);

@@ -71,7 +71,7 @@ internal sealed class LongTailProbe : IProbe
 
         var all = Enumerable.Range(0, predictions.Labels.Length).ToArray();
         Compute(all, values);
-        var intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, all.Length, MetricNames, values, Compute);
+        var intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, () => ProbeRequirements.Contents(all.Length, (c, r) => c.Add(predictions.Labels[r]).Add(predictions.Predicted[r])), MetricNames, values, Compute);
         var perClass = new JsonObject();
         foreach (var c in present)
         {

@@ -36,7 +36,7 @@ internal sealed class MembershipInferenceProbe : IProbe
                 continue;
             }
 
-            if (input.Predictions?.Probabilities is null)
+            if (input.Predictions?.HasProbabilities != true)
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputKindMismatch, check.Values.LocationOf(key), $"check '{check.Id}': the attack reads class probabilities, but dataset '{check.DatasetRefs[key]}' has none (give it 'scores' or a model with a logits or probabilities output)"));
             }
@@ -101,10 +101,24 @@ internal sealed class MembershipInferenceProbe : IProbe
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"TPR at FPR {fpr} needs at least {Math.Ceiling(1 / fpr)} non-members to resolve a false positive rate that small; there are {nonMemberScores.Length}, so it is the TPR at FPR 0"));
         }
 
+        // One sort: members as the positives, highest score first. Every metric is a pass over this order.
+        var ranked = RankedScores.From(memberScores, nonMemberScores);
         var values = new double[MetricNames.Length];
-        Compute(memberScores, nonMemberScores, fpr, values);
-        var intervals = ProbeRequirements.TwoSampleBootstrap(check, context.CheckSeed, memberScores.Length, nonMemberScores.Length, MetricNames, values, (m, n, output) =>
-            Compute([.. m.Select(i => memberScores[i])], [.. n.Select(i => nonMemberScores[i])], fpr, output));
+        Compute(ranked.Summary(fpr), values);
+
+        // A row is its set and its attack score; identities in the sorted order the sweep reads.
+        var intervals = ProbeRequirements.WeightedBootstrap(check, context.CheckSeed, () =>
+        {
+            var member = RowContent.Of("members");
+            var nonMember = RowContent.Of("non_members");
+            var contents = new ulong[ranked.Count];
+            for (var i = 0; i < contents.Length; i++)
+            {
+                contents[i] = (ranked.IsPositive(i) ? member : nonMember).Add(ranked.Scores[i]).Hash;
+            }
+
+            return contents;
+        }, MetricNames, values, (counts, _, output) => Compute(ranked.Summary(counts, fpr), output));
         // An attack that ranks members lower is still an attack (the attacker flips it): say so when the data are sure of it.
         if (intervals.FirstOrDefault(i => i.Key == "auc") is { Key: not null, Value.Upper: < 0.5 } auc)
         {
@@ -127,23 +141,22 @@ internal sealed class MembershipInferenceProbe : IProbe
                 ["attack"] = attack,
                 ["per_class"] = check.Values.Bool("per_class"),
                 ["fpr"] = fpr,
-                ["tpr_at_fpr_0.001"] = undefined.Length > 0 || nonMemberScores.Length * 0.001 < 1 ? null : Roc.TprAtFpr(memberScores, nonMemberScores, 0.001),
+                ["tpr_at_fpr_0.001"] = undefined.Length > 0 || nonMemberScores.Length * 0.001 < 1 ? null : ranked.Summary(0.001).TprAtFpr,
                 ["members"] = memberScores.Length,
                 ["non_members"] = nonMemberScores.Length,
-                ["roc"] = undefined.Length > 0 ? null : Roc.CurveForPlot(memberScores, nonMemberScores),
+                ["roc"] = undefined.Length > 0 ? null : Roc.CurveForPlot(ranked),
             },
             Explain = _ => undefined.Length > 0 ? null : string.Create(CultureInfo.InvariantCulture,
                 $"{attack} attack: AUC {values[Auc]:0.####} (leakage AUC {values[LeakageAuc]:0.####}), TPR {values[TprAtFpr]:0.####} at FPR ≤ {fpr} ({memberScores.Length} members, {nonMemberScores.Length} non-members); 0.5 AUC is chance"),
         };
     }
 
-    private static void Compute(ReadOnlySpan<double> members, ReadOnlySpan<double> nonMembers, double fpr, Span<double> output)
+    private static void Compute(RocSummary roc, Span<double> output)
     {
-        var auc = Roc.Auc(members, nonMembers);
-        output[Auc] = auc;
-        output[LeakageAuc] = Math.Max(auc, 1 - auc);
-        output[TprAtFpr] = Roc.TprAtFpr(members, nonMembers, fpr);
-        output[Advantage] = Roc.AttackerAdvantage(members, nonMembers);
+        output[Auc] = roc.Auc;
+        output[LeakageAuc] = Math.Max(roc.Auc, 1 - roc.Auc);
+        output[TprAtFpr] = roc.TprAtFpr;
+        output[Advantage] = roc.AttackerAdvantage;
     }
 
     private static (double[] Scores, int[] Labels) Scores(ProbeInput input, string attack, IEnumerable<int> rows)

@@ -33,7 +33,7 @@ internal sealed class OodProbe : IProbe
             var dataset = DatasetOf(check, context, key);
             var missing = score switch
             {
-                "msp" when input.Predictions?.Probabilities is null => "class probabilities (scores or a classifier model)",
+                "msp" when input.Predictions?.HasProbabilities != true => "class probabilities (scores or a classifier model)",
                 "max_logit" or "energy" when dataset is null || OodScores.Logits(input, dataset) is null => "raw logits (a model output of kind logits, or scores with score_kind: logits)",
                 "mahalanobis" or "knn" when input.Outputs is null => "model outputs to use as features (feed the dataset to a model, e.g. an embedding output)",
                 _ => null,
@@ -75,8 +75,8 @@ internal sealed class OodProbe : IProbe
         var ood = context.Datasets["ood"];
         double[] Scores(ProbeInput input, string key) => score switch
         {
-            "max_logit" => OodScores.MaxLogit(OodScores.Logits(input, DatasetOf(check, context, key)!)!),
-            "energy" => OodScores.Energy(OodScores.Logits(input, DatasetOf(check, context, key)!)!, check.Values.Double("temperature")),
+            "max_logit" => OodScores.MaxLogit(OodScores.Logits(input, DatasetOf(check, context, key)!)!.Value),
+            "energy" => OodScores.Energy(OodScores.Logits(input, DatasetOf(check, context, key)!)!.Value, check.Values.Double("temperature")),
             "mahalanobis" => OodScores.Mahalanobis(OodScores.Features(context.Datasets["fit"])!, context.Datasets["fit"].Predictions!.Labels, OodScores.Features(input)!),
             "knn" => OodScores.Knn(OodScores.Features(context.Datasets["fit"])!, OodScores.Features(input)!, check.Values.Int("k")),
             _ => OodScores.Msp(input),
@@ -86,24 +86,65 @@ internal sealed class OodProbe : IProbe
         var outScores = Scores(ood, "ood");
         var inCorrect = Correct(id);
         var outCorrect = Correct(ood);
-        var values = new double[MetricNames.Length];
-        void Compute(int[] inRows, int[] outRows, Span<double> output)
+
+        // One sort: in-distribution as the positives, highest score first. Every metric is a pass over this order.
+        var ranked = RankedScores.From(inScores, outScores);
+        // Per position: bit 0 in-distribution, bit 1 the model got the row right. Read without a branch per row (which of the
+        // two a position holds is a coin flip no predictor guesses).
+        var at = new byte[ranked.Count];
+        for (var i = 0; i < at.Length; i++)
         {
-            var i = inRows.Select(r => inScores[r]).ToArray();
-            var o = outRows.Select(r => outScores[r]).ToArray();
-            output[0] = Roc.Auc(i, o);
-            output[1] = OodMetrics.AuPr(i, o);
-            output[2] = OodMetrics.AuPr(OodMetrics.Negate(o), OodMetrics.Negate(i));
-            output[3] = OodMetrics.FprAt95Tpr(i, o);
-            output[4] = inCorrect is null ? double.NaN : inRows.Average(r => inCorrect[r] ? 1.0 : 0.0);
-            output[5] = outCorrect is null ? double.NaN : outRows.Average(r => outCorrect[r] ? 1.0 : 0.0);
+            var row = ranked.Rows[i];
+            var inside = row < inScores.Length;
+            var correct = inside ? inCorrect?[row] : outCorrect?[row - inScores.Length];
+            at[i] = (byte)((inside ? 1 : 0) | (correct == true ? 2 : 0));
+        }
+
+        var values = new double[MetricNames.Length];
+        void Compute(RocSummary roc, ReadOnlySpan<byte> counts, Span<double> output)
+        {
+            output[0] = roc.Auc;
+            output[1] = roc.AuprPositive;
+            output[2] = roc.AuprNegative;
+            output[3] = roc.NegativeFprAt95Tpr;
+            long total = 0, inWeight = 0, inHits = 0, outHits = 0;
+            if (inCorrect is not null || outCorrect is not null)
+            {
+                for (var i = 0; i < at.Length; i++)
+                {
+                    long c = counts.IsEmpty ? 1 : counts[i];
+                    var f = at[i];
+                    long inside = -(f & 1);
+                    long hit = c & -((f >> 1) & 1);
+                    total += c;
+                    inWeight += c & inside;
+                    inHits += hit & inside;
+                    outHits += hit & ~inside;
+                }
+            }
+
+            var outWeight = total - inWeight;
+            output[4] = inCorrect is null || inWeight == 0 ? double.NaN : (double)inHits / inWeight;
+            output[5] = outCorrect is null || outWeight == 0 ? double.NaN : (double)outHits / outWeight;
             output[6] = output[4] - output[5];
         }
 
-        var allIn = Enumerable.Range(0, inScores.Length).ToArray();
-        var allOut = Enumerable.Range(0, outScores.Length).ToArray();
-        Compute(allIn, allOut, values);
-        var intervals = ProbeRequirements.TwoSampleBootstrap(check, context.CheckSeed, allIn.Length, allOut.Length, MetricNames, values, Compute);
+        Compute(ranked.Summary(), [], values);
+
+        // A row is its sample, its score and whether the model got it right; identities in the sorted order the sweep reads.
+        // The two samples' sizes vary from resample to resample; the AUPRs read each resample at the data's mix of the two.
+        var intervals = ProbeRequirements.WeightedBootstrap(check, context.CheckSeed, () =>
+        {
+            var inside = RowContent.Of("in");
+            var outside = RowContent.Of("out");
+            var contents = new ulong[ranked.Count];
+            for (var i = 0; i < contents.Length; i++)
+            {
+                contents[i] = (ranked.IsPositive(i) ? inside : outside).Add(ranked.Scores[i]).Add((at[i] & 2) != 0).Hash;
+            }
+
+            return contents;
+        }, MetricNames, values, (counts, _, output) => Compute(ranked.Summary(counts, atDataMix: true), counts, output));
 
         // Each accuracy is undefined only when its own dataset lacks labels or predictions: a labelled
         // in-distribution set keeps its accuracy_in even when the OOD set has no labels.
@@ -136,7 +177,7 @@ internal sealed class OodProbe : IProbe
                 ["out_of_distribution"] = outScores.Length,
                 ["mean_score_in"] = inScores.Average(),
                 ["mean_score_out"] = outScores.Average(),
-                ["roc"] = Roc.CurveForPlot(inScores, outScores),
+                ["roc"] = Roc.CurveForPlot(ranked),
             },
             WhenFailing = () => SliceFinder.ForFailure(FailureRows(check, context, inScores, outScores), check.Confidence),
             Explain = _ => string.Create(CultureInfo.InvariantCulture, $"{score} separates {check.Dataset} (n={inScores.Length}) from {check.DatasetRefs["ood"]} (n={outScores.Length}) with AUROC {values[0]:0.####}; FPR at 95% TPR {values[3]:0.####}"),

@@ -1,3 +1,4 @@
+using CatInherit.Metrics;
 using CatInherit.Policy;
 
 namespace CatInherit.Probes.Ood;
@@ -24,26 +25,66 @@ internal static class OodScores
         return result;
     }
 
-    public static double[] MaxLogit(double[][] logits) => [.. logits.Select(row => row.Max())];
-
-    public static double[] Energy(double[][] logits, double temperature) => [.. logits.Select(row =>
+    public static double[] MaxLogit(LogitRows logits) => PerRow(logits, row =>
     {
-        var max = row.Max() / temperature;
-        return temperature * (max + Math.Log(row.Sum(v => Math.Exp((v / temperature) - max))));
-    })];
+        var max = row[0];
+        for (var k = 1; k < row.Length; k++)
+        {
+            max = Math.Max(max, row[k]);
+        }
+
+        return max;
+    });
+
+    /// <summary>T·logsumexp(z / T), summing in class order.</summary>
+    public static double[] Energy(LogitRows logits, double temperature) => PerRow(logits, row =>
+    {
+        var largest = row[0];
+        for (var k = 1; k < row.Length; k++)
+        {
+            largest = Math.Max(largest, row[k]);
+        }
+
+        var max = largest / temperature;
+        double sum = 0;
+        foreach (var v in row)
+        {
+            sum += Math.Exp((v / temperature) - max);
+        }
+
+        return temperature * (max + Math.Log(sum));
+    });
+
+    /// <summary>A score per row, rows in blocks on every core (each row's score depends on that row alone).</summary>
+    private static double[] PerRow(LogitRows logits, RowScore score)
+    {
+        const int Block = 1 << 14;
+        var result = new double[logits.Count];
+        Parallel.For(0, (result.Length + Block - 1) / Block, block =>
+        {
+            Span<double> row = stackalloc double[logits.Width];
+            for (var r = block * Block; r < Math.Min(result.Length, (block + 1) * Block); r++)
+            {
+                logits.CopyRow(r, row);
+                result[r] = score(row);
+            }
+        });
+        return result;
+    }
+
+    private delegate double RowScore(ReadOnlySpan<double> row);
 
     /// <summary>The dataset's raw logits: model outputs of kind logits, or score columns with <c>score_kind: logits</c>.</summary>
-    public static double[][]? Logits(ProbeInput input, DatasetSpec dataset)
+    public static LogitRows? Logits(ProbeInput input, DatasetSpec dataset)
     {
         if (input.Outputs is { Kind: OutputKind.Logits } outputs)
         {
-            return outputs.ToRows();
+            return LogitRows.OfOutputs(outputs.Values, outputs.Rows, outputs.Width);
         }
 
-        if (dataset.ScoreKind == ScoreKind.Logits && dataset.Scores.Count > 0)
+        if (dataset.ScoreKind == ScoreKind.Logits && dataset.Scores.Count > 0 && input.Predictions?.Logits is { } logits)
         {
-            var columns = dataset.Scores.Select(c => input.Table.Column<Data.NumericColumn>(c).Values).ToArray();
-            return [.. Enumerable.Range(0, input.Table.RowCount).Select(r => columns.Select(c => c[r]).ToArray())];
+            return LogitRows.OfScores(logits, input.Predictions.Count, dataset.Scores.Count);
         }
 
         return null;
@@ -56,23 +97,19 @@ internal static class OodScores
     {
         var d = fit[0].Length;
         var classes = labels.Distinct().Order().ToArray();
-        var means = classes.ToDictionary(c => c, c =>
-        {
-            var rows = fit.Where((_, i) => labels[i] == c).ToArray();
-            return Enumerable.Range(0, d).Select(j => rows.Average(r => r[j])).ToArray();
-        });
 
-        // Shared covariance of the class-centred features, with a small ridge so it can always be inverted.
+        // Per class the mergeable moments (n, mean, centred co-moment); the shared covariance is their pooled co-moment / n.
+        var moments = classes.ToDictionary(c => c, c => MomentSums.Of([.. fit.Where((_, i) => labels[i] == c)], d));
+        var means = moments.ToDictionary(m => m.Key, m => m.Value.Mean);
         var covariance = new double[d, d];
-        for (var i = 0; i < fit.Length; i++)
+        foreach (var c in classes)
         {
-            var mean = means[labels[i]];
+            var comoment = moments[c].Comoment;
             for (var a = 0; a < d; a++)
             {
-                var da = fit[i][a] - mean[a];
                 for (var b = 0; b <= a; b++)
                 {
-                    covariance[a, b] += da * (fit[i][b] - mean[b]);
+                    covariance[a, b] += comoment[(a * d) + b];
                 }
             }
         }

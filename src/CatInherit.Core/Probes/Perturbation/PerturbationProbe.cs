@@ -164,7 +164,16 @@ internal sealed class PerturbationProbe : IProbe
         {
             Count = cases.Count,
             Metrics = [.. MetricNames.Select((n, m) => new KeyValuePair<string, double>(n, values[m]))],
-            Intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, rows.Length, MetricNames, values, Compute),
+            Intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, () => ProbeRequirements.Contents(rows.Length, (c, source) =>
+            {
+                // A text is the tests its cases ran and whether each failed.
+                foreach (var k in bySource[source])
+                {
+                    c = c.Add(cases[k].Test).Add(failed[k]);
+                }
+
+                return c;
+            }), MetricNames, values, Compute),
             Undefined = undefined,
             Groups = groups,
             Details = details,

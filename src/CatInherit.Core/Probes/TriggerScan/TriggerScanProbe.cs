@@ -176,7 +176,20 @@ internal sealed class TriggerScanProbe : IProbe
         {
             Count = n,
             Metrics = [.. MetricNames.Select((name, m) => new KeyValuePair<string, double>(name, values[m]))],
-            Intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, n, MetricNames, values, Compute),
+            Intervals = ProbeRequirements.RowBootstrap(check, context.CheckSeed, () => ProbeRequirements.Contents(n, (c, i) =>
+            {
+                // A text is whether each target can take it and which words flip it there.
+                for (var t = 0; t < targets.Length; t++)
+                {
+                    c = c.Add(eligible[t][i]);
+                    for (var j = 0; j < words.Length; j++)
+                    {
+                        c = c.Add(flips[t][j][i]);
+                    }
+                }
+
+                return c;
+            }), MetricNames, values, Compute),
             Undefined = undefined,
             Groups = [.. results.Select(r => new GroupReport($"{r.Trigger} → {classes[targets[r.Target]]}", r.Count, false, [new MetricValue("flip_rate", r.Rate), new MetricValue("anomaly_index", r.Anomaly)]))],
             Details = details,
