@@ -28,4 +28,13 @@ public sealed record RunOptions
     /// MSBuild gate uses it to gate the checks a filtered <c>dotnet test</c> ran.
     /// </summary>
     public IReadOnlySet<string>? Checks { get; init; }
+
+    /// <summary>
+    /// Run one shard: infer only this shard's rows and write them, with the checks that cannot be split (on shard 1),
+    /// to a partial file in <see cref="PartialDirectory"/> for <c>catinherit merge</c>. Null runs everything at once.
+    /// </summary>
+    public ShardSpec? Shard { get; init; }
+
+    /// <summary>Where a shard writes its partial file (required with <see cref="Shard"/>).</summary>
+    public string? PartialDirectory { get; init; }
 }
