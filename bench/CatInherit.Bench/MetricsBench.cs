@@ -69,8 +69,8 @@ internal static class MetricsBench
         Console.WriteLine();
         Console.WriteLine("End to end (catinherit check on the CSVs; Python: np.loadtxt, the same metrics, the same bootstrap loop):");
         Console.WriteLine();
-        Console.WriteLine("| work | CatInherit | peak RSS | NumPy + scikit-learn | peak RSS | speed-up |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| work | CatInherit | CPU | peak RSS | NumPy + scikit-learn | CPU | peak RSS | speed-up (wall) | speed-up (CPU) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         var results = new List<(Work Work, Measured Ours, PythonRun? Theirs)>();
         foreach (var work in works)
         {
@@ -79,19 +79,23 @@ internal static class MetricsBench
             var ours = Measure(() => RunTimed("dotnet", [cli, "check", policy, "--quiet", "--report-dir", Path.Combine(sized, "report-" + work.Name), "--format", "json"]), repeat);
             var theirs = python ? RunPython(root, work.PythonTask, sized, work.Resamples) : null;
             results.Add((work, ours, theirs));
-            Console.WriteLine(string.Create(Inv, $"| {work.Title} | {ours.Seconds:0.00} s | {Mb(ours.PeakKb)} | {(theirs is null ? "—" : $"{theirs.Seconds:0.00} s")} | {(theirs is null ? "—" : Mb(theirs.PeakKb))} | {(theirs is null ? "—" : $"{theirs.Seconds / ours.Seconds:0.0}×")} |"));
+            Console.WriteLine(string.Create(Inv, $"| {work.Title} | {ours.Seconds:0.00} s | {Cpu(ours.CpuSeconds)} | {Mb(ours.PeakKb)} | {(theirs is null ? "—" : $"{theirs.Seconds:0.00} s")} | {(theirs is null ? "—" : Cpu(theirs.CpuSeconds))} | {(theirs is null ? "—" : Mb(theirs.PeakKb))} | {(theirs is null ? "—" : $"{theirs.Seconds / ours.Seconds:0.0}×")} | {(theirs is null ? "—" : CpuRatio(theirs.CpuSeconds, ours.CpuSeconds))} |"));
         }
 
-        if (python)
+        // The lower bound of the Python code: AUROC alone (roc_auc_score), not the four metrics the check reports.
+        var aurocOnly = new List<(string Name, PythonRun Theirs)>();
+        foreach (var (name, task, resampled) in new[] { ("ood", "ood-auroc", resamples), ("ood-big", "ood-big-auroc", 0) })
         {
-            // The lower bound of the Python loop: AUROC alone (roc_auc_score), not the four metrics the check reports.
-            var auroc = RunPython(root, "ood-auroc", sized, resamples);
-            var ood = results.First(r => r.Work.Name == "ood").Ours;
-            if (auroc is not null)
+            if (!python || results.FirstOrDefault(r => r.Work.Name == name) is not { Work: not null } mine || RunPython(root, task, sized, resampled) is not { } auroc)
             {
-                Console.WriteLine(string.Create(Inv, $"| ood, Python computing AUROC alone (roc_auc_score in the loop) | {ood.Seconds:0.00} s | {Mb(ood.PeakKb)} | {auroc.Seconds:0.00} s | {Mb(auroc.PeakKb)} | {auroc.Seconds / ood.Seconds:0.0}× |"));
+                continue;
             }
+
+            aurocOnly.Add((name, auroc));
+            Console.WriteLine(string.Create(Inv, $"| {mine.Work.Title}; Python computing AUROC alone (roc_auc_score) | {mine.Ours.Seconds:0.00} s | {Cpu(mine.Ours.CpuSeconds)} | {Mb(mine.Ours.PeakKb)} | {auroc.Seconds:0.00} s | {Cpu(auroc.CpuSeconds)} | {Mb(auroc.PeakKb)} | {auroc.Seconds / mine.Ours.Seconds:0.0}× | {CpuRatio(auroc.CpuSeconds, mine.Ours.CpuSeconds)} |"));
         }
+
+        Targets(results, aurocOnly);
 
         Console.WriteLine();
         Console.WriteLine("Point estimates, CatInherit's report against NumPy + scikit-learn's (largest absolute difference):");
@@ -104,6 +108,43 @@ internal static class MetricsBench
         Console.WriteLine();
         Kernels(sized, rows, resamples, repeat, python ? root : null);
         return 0;
+    }
+
+    /// <summary>Each of the issue's targets with the numbers of this run, met or not.</summary>
+    private static void Targets(List<(Work Work, Measured Ours, PythonRun? Theirs)> results, List<(string Name, PythonRun Theirs)> aurocOnly)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Targets (wall times on this machine now; load average {LoadAverage()}):");
+        void Line(string what, bool met, string numbers) => Console.WriteLine($"  [{(met ? "met" : "NOT met")}] {what}: {numbers}");
+        foreach (var name in new[] { "ood", "membership" })
+        {
+            if (results.FirstOrDefault(r => r.Work.Name == name) is not { Work: not null } r)
+            {
+                continue;
+            }
+
+            Line($"{name} with resamples ≤ 2 s", r.Ours.Seconds <= 2, string.Create(Inv, $"{r.Ours.Seconds:0.00} s ({Cpu(r.Ours.CpuSeconds)} CPU)"));
+            var baseline = aurocOnly.FirstOrDefault(a => a.Name == name).Theirs ?? r.Theirs;
+            if (baseline is not null)
+            {
+                Line($"{name} ≥ 15× the scikit-learn loop", baseline.Seconds / r.Ours.Seconds >= 15, string.Create(Inv, $"{baseline.Seconds / r.Ours.Seconds:0.0}× ({baseline.Seconds:0.00} s{(aurocOnly.Any(a => a.Name == name) ? ", roc_auc_score alone" : string.Empty)})"));
+            }
+        }
+
+        if (results.FirstOrDefault(r => r.Work.Name == "fairness") is { Work: not null } fairness)
+        {
+            Line("group-fairness with resamples ≤ 2 s", fairness.Ours.Seconds <= 2, string.Create(Inv, $"{fairness.Ours.Seconds:0.00} s ({Cpu(fairness.Ours.CpuSeconds)} CPU)"));
+        }
+
+        if (results.FirstOrDefault(r => r.Work.Name == "ood-big") is { Work: not null } big)
+        {
+            if ((aurocOnly.FirstOrDefault(a => a.Name == "ood-big").Theirs ?? big.Theirs) is { } baseline)
+            {
+                Line("large ood ≥ 2× NumPy + scikit-learn", baseline.Seconds / big.Ours.Seconds >= 2, string.Create(Inv, $"{baseline.Seconds / big.Ours.Seconds:0.0}× ({big.Ours.Seconds:0.00} s against {baseline.Seconds:0.00} s)"));
+            }
+
+            Line("large ood peak RSS ≤ 1 GB", big.Ours.PeakKb >= 0 && big.Ours.PeakKb <= 1L << 20, Mb(big.Ours.PeakKb));
+        }
     }
 
     /// <summary>The kernels alone, on data already in memory: one sort and sweep, and the bootstrap over that order.</summary>
@@ -133,6 +174,21 @@ internal static class MetricsBench
             }
         }), repeat);
 
+        // The weighted sweep alone on one thread, over counts drawn beforehand (a hundred resamples' worth, reused).
+        var drawn = Enumerable.Range(0, Math.Min(resamples, 100)).Select(b =>
+        {
+            var c = new byte[identities.Length];
+            PoissonCounts.Fill(identities, PoissonCounts.Key(1, b), c);
+            return c;
+        }).ToArray();
+        var sweeps = Measure(() => TimeIt(() =>
+        {
+            for (var b = 0; b < resamples; b++)
+            {
+                _ = ranked!.Summary(drawn[b % drawn.Length]);
+            }
+        }), repeat);
+
         Console.WriteLine(string.Create(Inv, $"Kernels on {inScores.Length:N0} + {outScores.Length:N0} energy scores in memory (AUROC {summary.Auc:0.######}):"));
         Console.WriteLine();
         Console.WriteLine("| kernel | CatInherit |");
@@ -140,6 +196,7 @@ internal static class MetricsBench
         Console.WriteLine(string.Create(Inv, $"| sort once + one sweep (AUROC, AUPR in/out, FPR@95TPR) | {sweep.Seconds * 1000:0.0} ms |"));
         Console.WriteLine(string.Create(Inv, $"| row identities (content hash + occurrence) | {identify.Seconds * 1000:0.0} ms |"));
         Console.WriteLine(string.Create(Inv, $"| Poisson counts only, {resamples:N0} × {identities.Length:N0} rows, one thread | {draws.Seconds * 1000:0.0} ms ({draws.Seconds * 1e9 / ((double)resamples * identities.Length):0.00} ns a row) |"));
+        Console.WriteLine(string.Create(Inv, $"| weighted sweep only, {resamples:N0} resamples, one thread | {sweeps.Seconds * 1000:0.0} ms ({sweeps.Seconds * 1e9 / ((double)resamples * identities.Length):0.00} ns a row) |"));
         Console.WriteLine(string.Create(Inv, $"| {resamples:N0} resamples: counts + weighted sweep, all threads | {bootstrap.Seconds * 1000:0.0} ms |"));
         _ = pythonRoot;
     }
@@ -240,7 +297,7 @@ internal static class MetricsBench
         }
 
         using var json = JsonDocument.Parse(run.Output.Trim().Split('\n')[^1]);
-        return new PythonRun(run.Seconds, run.PeakKb, [.. json.RootElement.GetProperty("values").EnumerateArray().Select(v => v.GetDouble())]);
+        return new PythonRun(run.Seconds, run.PeakKb, run.CpuSeconds, [.. json.RootElement.GetProperty("values").EnumerateArray().Select(v => v.GetDouble())]);
     }
 
     /// <summary>Runs a command, under /usr/bin/time for its peak resident memory where that exists.</summary>
@@ -251,7 +308,7 @@ internal static class MetricsBench
         if (timed)
         {
             start.ArgumentList.Add("-f");
-            start.ArgumentList.Add("peak-rss-kb %M");
+            start.ArgumentList.Add("peak-rss-kb %M cpu-s %U %S");
             start.ArgumentList.Add(file);
         }
 
@@ -266,8 +323,11 @@ internal static class MetricsBench
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         var seconds = clock.Elapsed.TotalSeconds;
-        var peak = error.Split('\n').Where(l => l.StartsWith("peak-rss-kb ", StringComparison.Ordinal)).Select(l => long.Parse(l["peak-rss-kb ".Length..], Inv)).DefaultIfEmpty(-1).Last();
-        return new Measured(seconds, peak, process.ExitCode, process.ExitCode == 0 ? output.Result : output.Result + error);
+        // "peak-rss-kb KB cpu-s USER SYSTEM": the peak resident memory and the CPU seconds, user and system.
+        var timing = error.Split('\n').LastOrDefault(l => l.StartsWith("peak-rss-kb ", StringComparison.Ordinal))?.Split(' ');
+        var peak = timing is null ? -1 : long.Parse(timing[1], Inv);
+        var cpu = timing is null ? -1 : double.Parse(timing[3], Inv) + double.Parse(timing[4], Inv);
+        return new Measured(seconds, peak, process.ExitCode, process.ExitCode == 0 ? output.Result : output.Result + error) { CpuSeconds = cpu };
     }
 
     private static Measured TimeIt(Action action)
@@ -288,8 +348,13 @@ internal static class MetricsBench
         }
 
         var sorted = runs.Select(r => r.Seconds).Order().ToList();
-        return new Measured(sorted[sorted.Count / 2], runs.Max(r => r.PeakKb), failed?.ExitCode ?? 0, string.Empty);
+        var cpu = runs.Select(r => r.CpuSeconds).Order().ToList();
+        return new Measured(sorted[sorted.Count / 2], runs.Max(r => r.PeakKb), failed?.ExitCode ?? 0, string.Empty) { CpuSeconds = cpu[cpu.Count / 2] };
     }
+
+    private static string Cpu(double seconds) => seconds < 0 ? "—" : string.Create(Inv, $"{seconds:0.00} s");
+
+    private static string CpuRatio(double theirs, double ours) => theirs < 0 || ours <= 0 ? "—" : string.Create(Inv, $"{theirs / ours:0.0}×");
 
     private static string Mb(long kb) => kb < 0 ? "—" : string.Create(Inv, $"{kb / 1024.0:0} MB");
 
@@ -310,7 +375,11 @@ internal static class MetricsBench
 
     private sealed record Work(string Name, string Title, string Policy, string PythonTask, int Resamples);
 
-    private sealed record Measured(double Seconds, long PeakKb, int ExitCode, string Output);
+    private sealed record Measured(double Seconds, long PeakKb, int ExitCode, string Output)
+    {
+        /// <summary>User + system CPU seconds (−1 when unknown): the work done, which other load on the machine hardly moves.</summary>
+        public double CpuSeconds { get; init; } = -1;
+    }
 
-    private sealed record PythonRun(double Seconds, long PeakKb, double[] Values);
+    private sealed record PythonRun(double Seconds, long PeakKb, double CpuSeconds, double[] Values);
 }

@@ -87,13 +87,13 @@ def main():
     task, folder, resamples = sys.argv[1], sys.argv[2], int(sys.argv[3])
     start = time.perf_counter()
     result = {"task": task}
-    if task in ("ood", "ood-auroc", "ood-big"):
-        suffix = "-big" if task == "ood-big" else ""
+    if task in ("ood", "ood-auroc", "ood-big", "ood-big-auroc"):
+        suffix = "-big" if task.startswith("ood-big") else ""
         _, logits_in = load_logits(f"{folder}/id{suffix}.csv")
         _, logits_out = load_logits(f"{folder}/ood{suffix}.csv")
         kernel = time.perf_counter()
         conf_in, conf_out = energy(logits_in), energy(logits_out)
-        metric = ood_auroc if task == "ood-auroc" else ood_metrics
+        metric = ood_auroc if task.endswith("auroc") else ood_metrics
         result["values"] = metric(conf_in, conf_out)
         if resamples > 0:
             result["interval"] = bootstrap(metric, conf_in, conf_out, resamples).tolist()

@@ -7,17 +7,22 @@ namespace CatInherit.Metrics;
 /// </summary>
 internal sealed class RankedScores
 {
-    private readonly byte[] positive;
+    /// <summary>Bit 0: the position holds a positive. Bit 1: the next position has the same score (the run goes on).</summary>
+    private readonly byte[] flags;
+
+    private const byte Positive = 1;
+    private const byte TiedWithNext = 2;
 
     private RankedScores(double[] scores, int[] rows, int positives)
     {
         Scores = scores;
         Rows = rows;
         PositiveCount = positives;
-        positive = new byte[rows.Length];
+        flags = new byte[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            positive[i] = rows[i] < positives ? (byte)1 : (byte)0;
+            var tied = i + 1 < scores.Length && scores[i + 1] == scores[i];
+            flags[i] = (byte)((rows[i] < positives ? Positive : 0) | (tied ? TiedWithNext : 0));
         }
     }
 
@@ -33,7 +38,7 @@ internal sealed class RankedScores
 
     public int Count => Rows.Length;
 
-    public bool IsPositive(int position) => positive[position] == 1;
+    public bool IsPositive(int position) => (flags[position] & Positive) != 0;
 
     public static RankedScores From(ReadOnlySpan<double> positives, ReadOnlySpan<double> negatives)
     {
@@ -114,39 +119,53 @@ internal sealed class RankedScores
         return sweep.Finish();
     }
 
-    /// <summary>Every ROC-family quantity of a resample that draws position i <paramref name="counts"/>[i] times.</summary>
-    public RocSummary Summary(ReadOnlySpan<byte> counts, double maxFpr = 0)
+    /// <summary>
+    /// Every ROC-family quantity of a resample that draws position i <paramref name="counts"/>[i] times. With
+    /// <paramref name="atDataMix"/>, the precisions read the resample at the data's mix of the two samples (each negative
+    /// weighed by <see cref="MixScale"/>), as a bootstrap that draws each sample at its own size would: only the AUPRs
+    /// depend on the mix; every other quantity is a rate within one sample and is the same either way.
+    /// </summary>
+    public RocSummary Summary(ReadOnlySpan<byte> counts, double maxFpr = 0, bool atDataMix = false)
     {
-        var scores = Scores.AsSpan();
-        var positive = this.positive.AsSpan(0, scores.Length);
-        counts = counts[..scores.Length];
+        var flags = this.flags.AsSpan();
+        counts = counts[..flags.Length];
         long positiveWeight = 0, total = 0;
         for (var i = 0; i < counts.Length; i++)
         {
             total += counts[i];
-            positiveWeight += counts[i] * positive[i];
+            positiveWeight += counts[i] & -(flags[i] & Positive);
         }
 
-        var sweep = new RocSweep(positiveWeight, total - positiveWeight, maxFpr);
-        for (var start = 0; start < scores.Length;)
+        // Runs are read from the flags, not the scores: two bytes a position. A run no row of the resample drew repeats the
+        // previous point and changes no quantity; adding it costs less than the unpredictable branch that would skip it.
+        var sweep = new RocSweep(positiveWeight, total - positiveWeight, maxFpr, atDataMix ? MixScale(PositiveCount, NegativeCount, positiveWeight, total - positiveWeight) : 1);
+        long p = 0, all = 0;
+        for (var i = 0; i < counts.Length; i++)
         {
-            var end = start;
-            long p = 0, all = 0;
-            do
+            long c = counts[i];
+            var f = flags[i];
+            all += c;
+            p += c & -(f & Positive);
+            if ((f & TiedWithNext) == 0)
             {
-                var c = counts[end];
-                all += c;
-                p += c * positive[end];
-                end++;
+                sweep.Add(p, all - p);
+                p = 0;
+                all = 0;
             }
-            while (end < scores.Length && scores[end] == scores[start]);
-
-            sweep.Add(p, all - p);
-            start = end;
         }
 
         return sweep.Finish();
     }
+
+    /// <summary>
+    /// The weight of one negative that brings a resample's positive and negative weights back to the data's ratio:
+    /// (N·p) / (P·n) for the data's P positives and N negatives and the resample's p and n; exactly 1 when they are the
+    /// data's own (or a side is empty, where every quantity is undefined anyway).
+    /// </summary>
+    public static double MixScale(long dataPositives, long dataNegatives, long positives, long negatives) =>
+        (positives == dataPositives && negatives == dataNegatives) || positives == 0 || negatives == 0 || dataPositives == 0
+            ? 1
+            : (double)dataNegatives * positives / ((double)dataPositives * negatives);
 
     /// <summary>
     /// (FPR, TPR) of the curve's points 0, step, 2·step, … and the last, step = max(1, runs / (points − 1)), point 0 being

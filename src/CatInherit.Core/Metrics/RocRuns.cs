@@ -67,10 +67,15 @@ internal sealed class RocRuns
         return new RocRuns([.. scores], [.. positives], [.. negatives]);
     }
 
-    /// <summary>Every ROC-family quantity in one pass; <paramref name="maxFpr"/> is the limit of <see cref="RocSummary.TprAtFpr"/>.</summary>
-    public RocSummary Summary(double maxFpr = 0)
+    /// <summary>
+    /// Every ROC-family quantity in one pass; <paramref name="maxFpr"/> is the limit of <see cref="RocSummary.TprAtFpr"/>.
+    /// With <paramref name="dataMix"/> (the data's positive and negative counts), runs of resample weights are read at the
+    /// data's mix, as <see cref="RankedScores.Summary(ReadOnlySpan{byte}, double, bool)"/> does.
+    /// </summary>
+    public RocSummary Summary(double maxFpr = 0, (long Positives, long Negatives)? dataMix = null)
     {
-        var sweep = new RocSweep(PositiveTotal, NegativeTotal, maxFpr);
+        var scale = dataMix is { } mix ? RankedScores.MixScale(mix.Positives, mix.Negatives, PositiveTotal, NegativeTotal) : 1;
+        var sweep = new RocSweep(PositiveTotal, NegativeTotal, maxFpr, scale);
         for (var r = 0; r < Scores.Length; r++)
         {
             sweep.Add(Positives[r], Negatives[r]);

@@ -8,7 +8,9 @@ namespace CatInherit.Metrics;
 /// 1 per row, or a resample's counts), giving every quantity of <see cref="RocSummary"/> in O(runs). Thresholds are the
 /// distinct scores (flag a sample when its score ≥ the threshold) plus "flag nothing". Counts stay integers until each
 /// quantity's final division, so the AUC is the exactly rounded Mann–Whitney value; a run of weight 0 (a score no row of
-/// a resample drew) repeats the previous point and changes nothing.
+/// a resample drew) repeats the previous point and changes nothing. The precisions (and so the AUPRs, the only quantities
+/// that depend on the share of positives) can count each negative as <c>negativeScale</c> rows: a resample whose two
+/// samples were drawn at other sizes than the data's is read at the data's mix (see <see cref="RankedScores.Summary(ReadOnlySpan{byte}, double, bool)"/>).
 /// </summary>
 internal struct RocSweep
 {
@@ -18,6 +20,7 @@ internal struct RocSweep
     private readonly long negatives;
     private readonly long minNegativesFlagged;
     private readonly long maxFalsePositives;
+    private readonly double negativeScale;
     private long tp;
     private long fp;
     private long aucNumerator;
@@ -35,15 +38,17 @@ internal struct RocSweep
     /// <param name="positives">Total positive weight.</param>
     /// <param name="negatives">Total negative weight.</param>
     /// <param name="maxFpr">The false positive rate limit of <see cref="RocSummary.TprAtFpr"/>.</param>
-    public RocSweep(long positives, long negatives, double maxFpr)
+    /// <param name="negativeScale">What one unit of negative weight counts as in a precision (1: as a positive one).</param>
+    public RocSweep(long positives, long negatives, double maxFpr, double negativeScale = 1)
     {
         this.positives = positives;
         this.negatives = negatives;
+        this.negativeScale = negativeScale;
         minNegativesFlagged = SmallestAtLeast(negatives, TprFor95);
         maxFalsePositives = LargestAtMost(negatives, maxFpr);
         precision = 1;
         fewestPositivesFlagged = positives;
-        reversedPrecision = Precisions(0, 0, negatives, positives + negatives).GetElement(1);
+        reversedPrecision = Precisions(0, 0, negatives, positives, negativeScale).GetElement(1);
     }
 
     /// <summary>Adds the next run of equal scores (below all runs added so far).</summary>
@@ -67,7 +72,7 @@ internal struct RocSweep
 
         // Both precisions in one division: this threshold's (positives by score) and the next run's reversed one.
         var below = negatives - fp;
-        var next = Precisions(tp, tp + fp, below, below + (positives - tp));
+        var next = Precisions(tp, fp, below, positives - tp, negativeScale);
         auprPositive += positiveWeight * (next.GetElement(0) + precision);
         precision = next.GetElement(0);
         reversedPrecision = next.GetElement(1);
@@ -101,12 +106,17 @@ internal struct RocSweep
             attackerAdvantage / pairs);
     }
 
-    /// <summary>a / b and c / d, each 1 where its denominator is 0 (no sample flagged: the curve's starting point).</summary>
+    /// <summary>
+    /// The two precisions, each 1 where nothing is flagged (the curve's starting point): tp / (tp + s·fp), and the reversed
+    /// orientation's s·n / (s·n + p) for n negatives and p positives flagged, s = <paramref name="scale"/>. With s = 1 every
+    /// term is an exact integer, so these are the exactly rounded unweighted precisions.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> Precisions(long a, long b, long c, long d)
+    private static Vector128<double> Precisions(long tp, long fp, long negativesBelow, long positivesBelow, double scale)
     {
-        var denominators = Vector128.Create((double)b, d);
-        var quotients = Vector128.Create((double)a, c) / denominators;
+        var numerators = Vector128.Create((double)tp, negativesBelow * scale);
+        var denominators = numerators + Vector128.Create(fp * scale, positivesBelow);
+        var quotients = numerators / denominators;
         return Vector128.ConditionalSelect(Vector128.Equals(denominators, Vector128<double>.Zero), Vector128.Create(1.0), quotients);
     }
 

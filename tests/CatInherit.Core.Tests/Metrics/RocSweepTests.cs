@@ -62,6 +62,66 @@ public sealed class RocSweepTests
     }
 
     [Fact]
+    public void At_the_data_mix_a_resample_s_auprs_are_those_of_its_rows_repeated_to_the_data_s_ratio()
+    {
+        for (var seed = 0; seed < 200; seed++)
+        {
+            var (p, n) = Tied(seed);
+            var ranked = RankedScores.From(p, n);
+            var random = new Random(seed + 2000);
+            var counts = Enumerable.Range(0, ranked.Count).Select(_ => (byte)random.Next(0, 4)).ToArray();
+            long drawnPositives = Enumerable.Range(0, ranked.Count).Where(ranked.IsPositive).Sum(i => (long)counts[i]);
+            long drawnNegatives = Enumerable.Range(0, ranked.Count).Where(i => !ranked.IsPositive(i)).Sum(i => (long)counts[i]);
+            if (drawnPositives == 0 || drawnNegatives == 0)
+            {
+                continue;
+            }
+
+            // Integer weights in the data's ratio: positives × (P·n), negatives × (N·p), so negatives / positives = N / P.
+            var positiveRepeat = p.Length * drawnNegatives;
+            var negativeRepeat = n.Length * drawnPositives;
+            double[] repeatedPositives = [.. Enumerable.Range(0, ranked.Count).Where(ranked.IsPositive).SelectMany(i => Enumerable.Repeat(ranked.Scores[i], (int)(counts[i] * positiveRepeat)))];
+            double[] repeatedNegatives = [.. Enumerable.Range(0, ranked.Count).Where(i => !ranked.IsPositive(i)).SelectMany(i => Enumerable.Repeat(ranked.Scores[i], (int)(counts[i] * negativeRepeat)))];
+
+            var atMix = ranked.Summary(counts, 0.2, atDataMix: true);
+            var plain = ranked.Summary(counts, 0.2);
+
+            Assert.Equal(NaiveRoc.AuPr(repeatedPositives, repeatedNegatives), atMix.AuprPositive, 1e-12);
+            Assert.Equal(NaiveRoc.AuPr([.. repeatedNegatives.Select(s => -s)], [.. repeatedPositives.Select(s => -s)]), atMix.AuprNegative, 1e-12);
+            Assert.Equal(plain with { AuprPositive = 0, AuprNegative = 0 }, atMix with { AuprPositive = 0, AuprNegative = 0 });
+        }
+    }
+
+    [Fact]
+    public void At_the_data_mix_the_data_itself_and_merged_runs_read_the_same()
+    {
+        for (var seed = 0; seed < 100; seed++)
+        {
+            var (p, n) = Tied(seed);
+            var ranked = RankedScores.From(p, n);
+            var ones = Enumerable.Repeat((byte)1, ranked.Count).ToArray();
+
+            // Every row once is the data's own mix: the scale is exactly 1, every bit as without it.
+            Assert.Equal(ranked.Summary(0.1), ranked.Summary(ones, 0.1, atDataMix: true));
+            Assert.Equal(1.0, RankedScores.MixScale(p.Length, n.Length, p.Length, n.Length));
+
+            // A resample's runs read at the data's mix equal the weighted sweep at the data's mix.
+            var random = new Random(seed + 3000);
+            var counts = Enumerable.Range(0, ranked.Count).Select(_ => (byte)random.Next(0, 3)).ToArray();
+            var runs = ranked.Scores.Select((score, i) => (score, i)).GroupBy(x => x.score).OrderByDescending(g => g.Key).ToArray();
+            var weighted = new RocRuns(
+                [.. runs.Select(g => g.Key)],
+                [.. runs.Select(g => g.Where(x => ranked.IsPositive(x.i)).Sum(x => (long)counts[x.i]))],
+                [.. runs.Select(g => g.Where(x => !ranked.IsPositive(x.i)).Sum(x => (long)counts[x.i]))]);
+            var expected = ranked.Summary(counts, 0.1, atDataMix: true);
+            var actual = weighted.Summary(0.1, (p.Length, n.Length));
+            Assert.Equal(expected.Auc, actual.Auc);
+            Assert.Equal(expected.AuprPositive, actual.AuprPositive, 1e-12);
+            Assert.Equal(expected.AuprNegative, actual.AuprNegative, 1e-12);
+        }
+    }
+
+    [Fact]
     public void The_runs_of_two_halves_merged_are_the_runs_of_the_whole()
     {
         for (var seed = 0; seed < 100; seed++)

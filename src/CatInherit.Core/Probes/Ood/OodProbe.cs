@@ -88,12 +88,15 @@ internal sealed class OodProbe : IProbe
 
         // One sort: in-distribution as the positives, highest score first. Every metric is a pass over this order.
         var ranked = RankedScores.From(inScores, outScores);
-        var correctAt = new byte[ranked.Count];
-        for (var i = 0; i < correctAt.Length; i++)
+        // Per position: bit 0 in-distribution, bit 1 the model got the row right. Read without a branch per row (which of the
+        // two a position holds is a coin flip no predictor guesses).
+        var at = new byte[ranked.Count];
+        for (var i = 0; i < at.Length; i++)
         {
             var row = ranked.Rows[i];
-            var correct = row < inScores.Length ? inCorrect?[row] : outCorrect?[row - inScores.Length];
-            correctAt[i] = correct == true ? (byte)1 : (byte)0;
+            var inside = row < inScores.Length;
+            var correct = inside ? inCorrect?[row] : outCorrect?[row - inScores.Length];
+            at[i] = (byte)((inside ? 1 : 0) | (correct == true ? 2 : 0));
         }
 
         var values = new double[MetricNames.Length];
@@ -103,22 +106,23 @@ internal sealed class OodProbe : IProbe
             output[1] = roc.AuprPositive;
             output[2] = roc.AuprNegative;
             output[3] = roc.NegativeFprAt95Tpr;
-            long inWeight = 0, inHits = 0, outWeight = 0, outHits = 0;
-            for (var i = 0; i < correctAt.Length; i++)
+            long total = 0, inWeight = 0, inHits = 0, outHits = 0;
+            if (inCorrect is not null || outCorrect is not null)
             {
-                long c = counts.IsEmpty ? 1 : counts[i];
-                if (ranked.Rows[i] < inScores.Length)
+                for (var i = 0; i < at.Length; i++)
                 {
-                    inWeight += c;
-                    inHits += c * correctAt[i];
-                }
-                else
-                {
-                    outWeight += c;
-                    outHits += c * correctAt[i];
+                    long c = counts.IsEmpty ? 1 : counts[i];
+                    var f = at[i];
+                    long inside = -(f & 1);
+                    long hit = c & -((f >> 1) & 1);
+                    total += c;
+                    inWeight += c & inside;
+                    inHits += hit & inside;
+                    outHits += hit & ~inside;
                 }
             }
 
+            var outWeight = total - inWeight;
             output[4] = inCorrect is null || inWeight == 0 ? double.NaN : (double)inHits / inWeight;
             output[5] = outCorrect is null || outWeight == 0 ? double.NaN : (double)outHits / outWeight;
             output[6] = output[4] - output[5];
@@ -127,6 +131,7 @@ internal sealed class OodProbe : IProbe
         Compute(ranked.Summary(), [], values);
 
         // A row is its sample, its score and whether the model got it right; identities in the sorted order the sweep reads.
+        // The two samples' sizes vary from resample to resample; the AUPRs read each resample at the data's mix of the two.
         var intervals = ProbeRequirements.WeightedBootstrap(check, context.CheckSeed, () =>
         {
             var inside = RowContent.Of("in");
@@ -134,11 +139,11 @@ internal sealed class OodProbe : IProbe
             var contents = new ulong[ranked.Count];
             for (var i = 0; i < contents.Length; i++)
             {
-                contents[i] = (ranked.IsPositive(i) ? inside : outside).Add(ranked.Scores[i]).Add(correctAt[i] == 1).Hash;
+                contents[i] = (ranked.IsPositive(i) ? inside : outside).Add(ranked.Scores[i]).Add((at[i] & 2) != 0).Hash;
             }
 
             return contents;
-        }, MetricNames, values, (counts, _, output) => Compute(ranked.Summary(counts), counts, output));
+        }, MetricNames, values, (counts, _, output) => Compute(ranked.Summary(counts, atDataMix: true), counts, output));
 
         // Each accuracy is undefined only when its own dataset lacks labels or predictions: a labelled
         // in-distribution set keeps its accuracy_in even when the OOD set has no labels.
