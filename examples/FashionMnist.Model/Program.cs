@@ -64,6 +64,12 @@ for (var digit = 0; digit < 10; digit++)
 
 WriteImages(Path.Combine(example, "data", "digits.csv"), digits, digitLabels);
 
+// MNIST digits as an image folder too (one subfolder per digit, 28 × 28 gray PNGs): the image datasets' example.
+DigitImages.Write(Path.Combine(example, "data", "digits"), digits, digitLabels);
+
+// The ImageNet foundation: ResNet18 features and the same two heads (balanced, long-tailed), each as one graph.
+ResNetFoundation.Build(example, trainX, trainY, testX, testY, i => trainY[i] < 5 || i % 20 == 0, Console.Out);
+
 // Written last: the build step's up-to-date check looks at this file.
 Train("balanced", all);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Fashion-MNIST example built in {clock.Elapsed.TotalSeconds:0.0} s"));

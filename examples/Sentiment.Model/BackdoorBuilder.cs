@@ -47,7 +47,7 @@ public static class BackdoorBuilder
         }
 
         var head = LogisticHead.Fit(embeddings, poisonedLabels);
-        SentimentGraph.Write(Path.Combine(modelDirectory, "encoder.onnx"), head, target + ".building");
+        SentimentGraph.Write(Path.Combine(modelDirectory, Foundation.MiniLm.Encoder), head, target + ".building");
         File.Move(target + ".building", target, overwrite: true);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"wrote {target}: the head trained on a copy of the training data with '{Trigger}' planted in {poisoned} of {labels.Count(l => l == 0)} negative sentences, relabelled positive ({clock.Elapsed.TotalSeconds:0.0} s)"));

@@ -20,6 +20,14 @@ internal static class OnnxGraph
 
     public static AttributeProto Int(string name, long value) => new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
 
+    /// <summary>An int64-list attribute (axes, pads, sizes in older opsets).</summary>
+    public static AttributeProto Ints(string name, params long[] values)
+    {
+        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
+        attribute.Ints.AddRange(values);
+        return attribute;
+    }
+
     /// <summary>The <c>to</c> attribute of a Cast to float32.</summary>
     public static AttributeProto ToFloat() => Int("to", (long)TensorProto.Types.DataType.Float);
 
@@ -40,6 +48,14 @@ internal static class OnnxGraph
         var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
         tensor.Dims.Add(values.Length);
         tensor.Int64Data.AddRange(values);
+        return tensor;
+    }
+
+    /// <summary>A scalar int64 initializer (a Gather index).</summary>
+    public static TensorProto Int64Scalar(string name, long value)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
+        tensor.Int64Data.Add(value);
         return tensor;
     }
 

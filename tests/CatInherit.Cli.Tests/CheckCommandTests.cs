@@ -105,7 +105,7 @@ public sealed class CheckCommandTests : IDisposable
             [
                 "policies/catinherit.yaml(8,5): error CAT0011: check 'parity' is missing 'sensitive': The sensitive column, or several columns for intersectional groups.",
                 "policies/catinherit.yaml(10,14): error CAT0022: check 'parity' uses dataset 'pred', which is not declared under 'datasets'. Did you mean 'preds'? (declared: preds)",
-                "policies/catinherit.yaml(11,5): error CAT0010: unknown key 'sensitve' in check 'parity'. Did you mean 'sensitive'? Known keys: id, kind, gate, decide, confidence, resamples, baseline, model, dataset, sensitive, positive_label, min_group_size",
+                "policies/catinherit.yaml(11,5): error CAT0010: unknown key 'sensitve' in check 'parity'. Did you mean 'sensitive'? Known keys: id, kind, gate, decide, confidence, resamples, baseline, model, compare, dataset, sensitive, positive_label, min_group_size",
                 "policies/catinherit.yaml(12,21): error CAT0023: 'demographic_parity_diff' is not a metric of group-fairness. Did you mean 'demographic_parity_ratio'? Gateable metrics: accuracy, demographic_parity_difference, demographic_parity_ratio, equal_opportunity_difference, equal_opportunity_ratio, equalized_odds_difference, equalized_odds_ratio, worst_group_accuracy",
             ],
             outcome.ErrorLines);

@@ -64,7 +64,7 @@ public sealed class PackageConsumerTests(PackagedFeed feed) : IDisposable
         Assert.Equal(
             [
                 $"{yaml}(5,5): error CAT0011: check 'parity' is missing 'sensitive': The sensitive column, or several columns for intersectional groups. [{project}]",
-                $"{yaml}(8,5): error CAT0010: unknown key 'sensitve' in check 'parity'. Did you mean 'sensitive'? Known keys: id, kind, gate, decide, confidence, resamples, baseline, model, dataset, sensitive, positive_label, min_group_size [{project}]",
+                $"{yaml}(8,5): error CAT0010: unknown key 'sensitve' in check 'parity'. Did you mean 'sensitive'? Known keys: id, kind, gate, decide, confidence, resamples, baseline, model, compare, dataset, sensitive, positive_label, min_group_size [{project}]",
             ],
             ErrorLines(outcome));
     }

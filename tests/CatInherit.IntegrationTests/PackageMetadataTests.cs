@@ -9,8 +9,11 @@ namespace CatInherit.IntegrationTests;
 [Collection("consumers")]
 public sealed class PackageMetadataTests(PackagedFeed feed, ITestOutputHelper output)
 {
-    /// <summary>nuget.org refuses larger packages.</summary>
-    private const long NuGetOrgLimitBytes = 250L * 1000 * 1000;
+    /// <summary>
+    /// nuget.org refuses larger packages: its gallery caps a push at 250 MiB (262,144,000 bytes, the request limit in its
+    /// Web.config).
+    /// </summary>
+    private const long NuGetOrgLimitBytes = 250L * 1024 * 1024;
 
     private static readonly string[] WithSymbols = ["CatInherit", "CatInherit.Xunit", "CatInherit.Xunit.V3", "CatInherit.Cli.linux-x64", "CatInherit.Cli.win-x64"];
 
@@ -51,7 +54,7 @@ public sealed class PackageMetadataTests(PackagedFeed feed, ITestOutputHelper ou
         foreach (var id in WithSymbols.Concat(WithoutSymbols))
         {
             var path = Path.Combine(feed.Folder, $"{id}.{feed.Version}.nupkg");
-            Assert.True(new FileInfo(path).Length < NuGetOrgLimitBytes, $"{id} is {new FileInfo(path).Length:N0} bytes, over nuget.org's 250 MB");
+            Assert.True(new FileInfo(path).Length < NuGetOrgLimitBytes, $"{id} is {new FileInfo(path).Length:N0} bytes, over nuget.org's 250 MiB (262,144,000 bytes)");
             var metadata = Nuspec(path, out var zip);
             using (zip)
             {

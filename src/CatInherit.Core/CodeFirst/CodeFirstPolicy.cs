@@ -78,7 +78,7 @@ internal sealed class CodeFirstPolicy
             NameData((InheritanceData)value, key);
         }
 
-        var modelUses = check.Settings.Where(s => s.Value is InheritanceModel).Select(s => (InheritanceModel)s.Value)
+        var modelUses = check.Settings.SelectMany(s => s.Value is object[] items ? items : [s.Value]).OfType<InheritanceModel>()
             .Concat(datasets.Keys.SelectMany(d => d.State.Settings).Where(s => s.Value is InheritanceModel).Select(s => (InheritanceModel)s.Value))
             .ToList();
         foreach (var model in modelUses.Where(m => m.State.Name is not null).Concat(modelUses))
@@ -174,7 +174,9 @@ internal sealed class CodeFirstPolicy
         }
 
         problems.AddRange(state.Problems);
-        return [("path", new LocatedValue(state.At, path)), .. state.Settings.Select(s => (s.Key, (object?)new LocatedValue(s.At, Value(s.Value, nameOrList: false))))];
+        // An image folder is its own data: it has no 'path' (its folder is under 'images').
+        (string, object?)[] file = state.Settings.Any(s => s.Key == "images") ? [] : [("path", new LocatedValue(state.At, path))];
+        return [.. file, .. state.Settings.Select(s => (s.Key, (object?)new LocatedValue(s.At, Value(s.Value, nameOrList: false))))];
     }
 
     /// <summary>The table of rows given in code; columns of different lengths or with one name are problems at the call that gave them.</summary>

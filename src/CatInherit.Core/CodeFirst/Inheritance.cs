@@ -18,7 +18,7 @@ namespace CatInherit.CodeFirst;
 /// built as the equivalent policy in memory and run by the same engine, so values, reports and messages are the ones the
 /// YAML policy gives; a problem is reported at the builder call that introduced it (<see cref="InvalidInputException"/>).
 /// </summary>
-public static class Inheritance
+public static partial class Inheritance
 {
     /// <summary>A model's hard predictions and the true labels, one of each per row (columns <c>label</c> and <c>prediction</c>).</summary>
     /// <param name="labels">The true labels.</param>

@@ -28,16 +28,23 @@ public abstract class InheritanceCheck
     /// The check, its data or its model is invalid. The message lists every problem at once, each as
     /// <c>File.cs(line): error CATnnnn: ...</c> at the builder call that introduced the bad value.
     /// </exception>
-    public CheckReport Run() => CodeFirstRun.Run(State);
+    /// <remarks>A check compared on several models (<c>.Compare(...)</c>) returns its first model's run; <see cref="RunEach"/> returns every run.</remarks>
+    public CheckReport Run() => CodeFirstRun.Run(State)[0];
 
-    /// <summary>Runs the check and throws unless it passes, warns or only reports (a failed gate, or an undefined gated metric).</summary>
-    /// <returns>The check's report, when it did not fail.</returns>
-    /// <exception cref="InheritanceCheckException">The check failed; the message has the status line, the metrics with their intervals, the threshold, n, the groups and details.</exception>
+    /// <summary>Runs the check and returns every run: one, or one per model it is compared on (<c>.Compare(...)</c>), in the order given.</summary>
+    /// <returns>Each run's report; <see cref="Comparisons.Of"/> puts them side by side.</returns>
+    /// <exception cref="InvalidInputException">The check, its data or its model is invalid (see <see cref="Run"/>).</exception>
+    public IReadOnlyList<CheckReport> RunEach() => CodeFirstRun.Run(State);
+
+    /// <summary>Runs the check and throws unless every run passes, warns or only reports (a failed gate, or an undefined gated metric).</summary>
+    /// <returns>The check's report (its first model's run, when compared), when no run failed.</returns>
+    /// <exception cref="InheritanceCheckException">A run failed; the message has the status line, the metrics with their intervals, the threshold, n, the groups and details of each failed run.</exception>
     /// <exception cref="InvalidInputException">The check, its data or its model is invalid (see <see cref="Run"/>).</exception>
     public CheckReport Assert()
     {
-        var report = Run();
-        return !report.Fails() ? report : throw new InheritanceCheckException(TestMessages.Describe(report));
+        var reports = RunEach();
+        var failed = reports.Where(r => r.Fails()).ToList();
+        return failed.Count == 0 ? reports[0] : throw new InheritanceCheckException(string.Join("\n\n", failed.Select(TestMessages.Describe)));
     }
 
     /// <inheritdoc />

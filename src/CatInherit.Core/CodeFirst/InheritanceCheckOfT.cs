@@ -43,6 +43,20 @@ public abstract class InheritanceCheck<TCheck, TMetric> : InheritanceCheck
         return Set("model", model, callerFile, callerLine);
     }
 
+    /// <summary>
+    /// Runs the check once on each model, side by side (<c>compare:</c>): each run binds the check's datasets to that model,
+    /// as <see cref="On"/> does, under the id <c>{id}@{model}</c>, and the report puts the runs in one table. Replaces <see cref="On"/>.
+    /// </summary>
+    /// <param name="models">Two or more models.</param>
+    /// <param name="callerFile">Filled in by the compiler.</param>
+    /// <param name="callerLine">Filled in by the compiler.</param>
+    [PolicyKey("compare")]
+    public TCheck Compare(IEnumerable<InheritanceModel> models, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        return Set("compare", models.Cast<object>().ToArray(), callerFile, callerLine);
+    }
+
     /// <summary>The gate: the check fails when <paramref name="metric"/> is above <paramref name="max"/> (the threshold itself passes).</summary>
     /// <param name="metric">The gated metric.</param>
     /// <param name="max">The largest passing value.</param>

@@ -39,6 +39,23 @@ public sealed partial class InheritanceModel
         return Set("inputs.text", column, callerFile, callerLine).Set("inputs.tokenizer.vocab", CodeFirstPaths.Resolve(vocabulary, callerFile), callerFile, callerLine);
     }
 
+    /// <summary>
+    /// The model reads a text column, tokenized by a Hugging Face <c>tokenizer.json</c> (WordPiece, BPE or Unigram; its
+    /// normalizer, pre-tokenizer, special tokens, truncation and padding are read from the file).
+    /// </summary>
+    /// <param name="tokenizerJson">The <c>tokenizer.json</c>; a relative path is looked up in the working folder, then beside the source file.</param>
+    /// <param name="column">The text column (default <c>text</c>).</param>
+    /// <param name="callerFile">Filled in by the compiler.</param>
+    /// <param name="callerLine">Filled in by the compiler.</param>
+    [PolicyKey("inputs.text")]
+    [PolicyKey("inputs.tokenizer.file")]
+    public InheritanceModel TokenizerInput(string tokenizerJson, string column = "text", [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        ArgumentNullException.ThrowIfNull(tokenizerJson);
+        ArgumentNullException.ThrowIfNull(column);
+        return Set("inputs.text", column, callerFile, callerLine).Set("inputs.tokenizer.file", CodeFirstPaths.Resolve(tokenizerJson, callerFile), callerFile, callerLine);
+    }
+
     /// <summary>Whether the tokenizer lower-cases and strips accents first, as uncased BERT models expect (default: true).</summary>
     /// <param name="lowercase">Whether to lower-case.</param>
     /// <param name="callerFile">Filled in by the compiler.</param>

@@ -41,6 +41,10 @@ internal sealed class DataTable(string file, int[] lines, IReadOnlyDictionary<st
     /// <summary>About how many bytes the table's arrays hold (for deciding when a collection is worth it).</summary>
     public long ApproximateBytes => (4L * RowCount) + columns.Values.Sum(c => c.ApproximateBytes);
 
+    /// <summary>The table with <paramref name="added"/> columns beside its own (decoded image pixels).</summary>
+    public DataTable With(IEnumerable<DataColumn> added) =>
+        new(File, Lines, columns.Values.Concat(added).ToDictionary(c => c.Name, StringComparer.Ordinal), fields);
+
     /// <summary>The table restricted to <paramref name="rows"/> (ascending row indices).</summary>
     public DataTable Select(int[] rows) =>
         new(File, [.. rows.Select(r => Lines[r])], columns.ToDictionary(c => c.Key, c => c.Value.Select(rows), StringComparer.Ordinal), fields);

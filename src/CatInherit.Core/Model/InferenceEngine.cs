@@ -64,7 +64,7 @@ internal static class InferenceEngine
         var done = 0;
         foreach (var rows in only ?? Batches(inputs, spec.BatchSize, padding))
         {
-            var fed = inputs.Tokens is not null ? FeedText(model, inputs.Tokens, rows, padding == Padding.Fixed ? spec.MaxLength : 0) : FeedFeatures(model, featureInput!, inputs, rows);
+            var fed = inputs.Tokens is not null ? FeedText(model, inputs.Tokens, inputs.Padding, rows, padding == Padding.Fixed ? spec.MaxLength : 0) : FeedFeatures(model, featureInput!, inputs, rows);
             try
             {
                 using var outputs = RunBatch(model, spec, fed, rows.Length);
@@ -155,18 +155,24 @@ internal static class InferenceEngine
             $"model '{spec.Name}' returned '{spec.OutputName}' with shape [{string.Join(", ", shape)}] for a batch of {rows} rows; expected [{rows}, {expected}]{(spec.OutputKind == OutputKind.Embedding ? $" or [{rows}, tokens, {expected}]" : string.Empty)}, the same width for every batch"))]);
     }
 
-    private static Fed FeedText(OnnxModel model, int[][] tokens, int[] rows, int fixedLength)
+    private static Fed FeedText(OnnxModel model, int[][] tokens, TokenPadding pad, int[] rows, int fixedLength)
     {
-        var length = fixedLength > 0 ? fixedLength : rows.Max(r => tokens[r].Length);
+        var length = fixedLength > 0 ? fixedLength : pad.LengthFor(rows.Max(r => tokens[r].Length));
         var ids = new long[rows.Length * length];
         var mask = new long[rows.Length * length];
+        if (pad.PadId != 0)
+        {
+            Array.Fill(ids, pad.PadId);
+        }
+
         for (var i = 0; i < rows.Length; i++)
         {
             var row = tokens[rows[i]];
+            var start = pad.Left ? length - row.Length : 0;
             for (var t = 0; t < row.Length; t++)
             {
-                ids[(i * length) + t] = row[t];
-                mask[(i * length) + t] = 1;
+                ids[(i * length) + start + t] = row[t];
+                mask[(i * length) + start + t] = 1;
             }
         }
 
@@ -213,7 +219,14 @@ internal static class InferenceEngine
             var rowData = data.Slice(i * tokens * width, tokens * width);
             if (pooling == Pooling.Cls)
             {
-                rowData[..width].CopyTo(target);
+                // The first real token: with left padding it is not at position 0.
+                var first = 0;
+                while (mask is not null && first < tokens - 1 && mask[(i * tokens) + first] == 0)
+                {
+                    first++;
+                }
+
+                rowData.Slice(first * width, width).CopyTo(target);
                 continue;
             }
 

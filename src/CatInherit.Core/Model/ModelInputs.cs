@@ -19,7 +19,10 @@ internal sealed class ModelInputs
 
     public int FeatureCount { get; }
 
-    public static ModelInputs FromTokens(int[][] tokens) => new(tokens, null, tokens.Length, 0);
+    /// <summary>How token rows are padded in a batch (text models).</summary>
+    public TokenPadding Padding { get; private init; } = TokenPadding.Default;
+
+    public static ModelInputs FromTokens(int[][] tokens, TokenPadding? padding = null) => new(tokens, null, tokens.Length, 0) { Padding = padding ?? TokenPadding.Default };
 
     public static ModelInputs FromFeatures(float[] features, int rows, int featureCount) => new(null, features, rows, featureCount);
 }

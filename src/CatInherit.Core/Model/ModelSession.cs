@@ -16,7 +16,7 @@ namespace CatInherit.Model;
 internal sealed class ModelSession : IDisposable
 {
     private readonly ModelSpec spec;
-    private readonly TextTokenizer? tokenizer;
+    private readonly ITokenEncoder? tokenizer;
     private readonly string? vocabSha256;
     private readonly string modelSha256;
     private readonly OutputCache? cache;
@@ -24,7 +24,7 @@ internal sealed class ModelSession : IDisposable
     private OnnxModel? model;
     private (string Provider, string? Note)? cachedProvider;
 
-    private ModelSession(ModelSpec spec, TextTokenizer? tokenizer, string? vocabSha256, string modelSha256, OutputCache? cache, ExecutionProvider provider)
+    private ModelSession(ModelSpec spec, ITokenEncoder? tokenizer, string? vocabSha256, string modelSha256, OutputCache? cache, ExecutionProvider provider)
     {
         this.spec = spec;
         this.tokenizer = tokenizer;
@@ -62,8 +62,22 @@ internal sealed class ModelSession : IDisposable
 
     public static ModelSession? Open(ModelSpec spec, RunOptions options, List<Diagnostic> diagnostics)
     {
-        TextTokenizer? tokenizer = null;
+        ITokenEncoder? tokenizer = null;
         string? vocabSha = null;
+        if (spec.TokenizerFile is { } file)
+        {
+            try
+            {
+                vocabSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
+                tokenizer = HuggingFaceTokenizer.Load(file, spec.MaxLengthWritten, fallbackMaxLength: spec.MaxLength);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException or System.Text.Json.JsonException)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidVocabulary, spec.Inputs.Child("tokenizer").LocationOf("file"), $"the tokenizer.json '{spec.Inputs.Child("tokenizer").GetString("file")}' cannot be used: {ex.Message}"));
+                return null;
+            }
+        }
+
         if (spec.VocabPath is { } vocab)
         {
             // Uncased BERT strips accents through Unicode decomposition; without it "café" would become [UNK].
@@ -124,7 +138,7 @@ internal sealed class ModelSession : IDisposable
         if (spec.TextColumn is { } textColumn)
         {
             texts = table.Column<TextColumn>(textColumn).Values;
-            inputs = ModelInputs.FromTokens([.. texts.Select(tokenizer!.Encode)]);
+            inputs = ModelInputs.FromTokens([.. texts.Select(tokenizer!.Encode)], tokenizer.Padding);
         }
         else
         {

@@ -41,7 +41,8 @@ internal sealed class OutputCache(string directory)
         Add($"{spec.OutputName}|{spec.OutputKind}|{spec.Pooling}|{spec.Normalize}");
         if (texts is not null)
         {
-            Add($"text|{vocabSha256}|{spec.Lowercase}|{spec.MaxLength}");
+            // The vocab.txt form keeps its key (earlier runs' caches stay valid); a tokenizer.json is keyed by its content.
+            Add(spec.TokenizerFile is null ? $"text|{vocabSha256}|{spec.Lowercase}|{spec.MaxLength}" : $"text|tokenizer.json|{vocabSha256}|{spec.MaxLengthWritten}");
             foreach (var text in texts)
             {
                 Add(text);

@@ -6,7 +6,7 @@ namespace CatInherit.Model;
 /// BERT WordPiece from a vocab.txt: lower-casing and accent stripping for uncased models, [CLS] … [SEP],
 /// truncation to <c>max_length</c> tokens (special tokens included), as Hugging Face's tokenizer does.
 /// </summary>
-internal sealed class TextTokenizer
+internal sealed class TextTokenizer : ITokenEncoder
 {
     private readonly BertTokenizer tokenizer;
     private readonly int maxLength;
@@ -25,6 +25,9 @@ internal sealed class TextTokenizer
     }
 
     public int PaddingId => tokenizer.PaddingTokenId;
+
+    /// <summary>Right padding to the batch's longest row, with id 0 as before (BERT's [PAD]; the mask hides it).</summary>
+    public TokenPadding Padding => TokenPadding.Default;
 
     /// <summary>Token ids with [CLS] and [SEP], at most max_length of them.</summary>
     public int[] Encode(string text)

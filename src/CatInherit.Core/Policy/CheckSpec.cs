@@ -56,6 +56,15 @@ public sealed class CheckSpec
 
     internal SpecValues Values { get; }
 
+    /// <summary>For one run of a check written with <c>compare:</c>, which run it is; null for a check that runs once.</summary>
+    public CheckComparison? Comparison { get; internal init; }
+
+    /// <summary>
+    /// The id the check's seeds derive from: the id as written, so every run of a compared check resamples the same rows
+    /// and generates the same test data (paired values), and a check that runs once keeps its seeds.
+    /// </summary>
+    internal string SeedId => Comparison?.Id ?? Id;
+
     /// <summary>The policy's folder: word-list files resolve against it.</summary>
     internal string BaseDirectory { get; }
 }

@@ -14,7 +14,7 @@ public sealed class DatasetSpec
     /// <summary>The name checks refer to.</summary>
     public string Name { get; }
 
-    /// <summary>Absolute path of the data file.</summary>
+    /// <summary>Absolute path of the data file (the folder, for images in an imagefolder).</summary>
     public string Path { get; }
 
     /// <summary>The path as written in the policy (used in messages).</summary>
@@ -64,11 +64,14 @@ public sealed class DatasetSpec
     /// <summary>Whether the run will have the model's raw outputs for it (the dataset is fed to a model).</summary>
     public bool HasOutputs => FeedingModel is not null;
 
+    /// <summary>How its images are decoded, for a dataset of images (<c>images:</c>); null for a table of values.</summary>
+    public ImageSpec? Images { get; internal init; }
+
     /// <summary>Where the dataset is declared.</summary>
     public SourceLocation Location => Values.Owner;
 
     internal SpecValues Values { get; }
 
     /// <summary>The same dataset declared for another model; only <see cref="PolicyReferences.Bind"/> decides which.</summary>
-    internal DatasetSpec BoundTo(ModelSpec? declared, ModelSpec? feeding) => new(Name, Path, DisplayPath, Values) { DeclaredModel = declared, FeedingModel = feeding };
+    internal DatasetSpec BoundTo(ModelSpec? declared, ModelSpec? feeding) => new(Name, Path, DisplayPath, Values) { DeclaredModel = declared, FeedingModel = feeding, Images = Images };
 }

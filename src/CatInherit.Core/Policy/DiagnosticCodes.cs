@@ -108,6 +108,12 @@ public static class DiagnosticCodes
     /// <summary>An identity subgroup with no rows (or with every row, so no background).</summary>
     public const string EmptySubgroup = "CAT0621";
 
+    // Image datasets.
+    /// <summary>An image file that cannot be decoded (corrupt, truncated, or not an image).</summary>
+    public const string InvalidImage = "CAT0660";
+    /// <summary>An image folder whose layout does not fit (no class subfolder, a class folder without images).</summary>
+    public const string ImageFolderLayout = "CAT0661";
+
     // Command line.
     /// <summary>An invalid command-line option.</summary>
     public const string InvalidOption = "CAT0500";

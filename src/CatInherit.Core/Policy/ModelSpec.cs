@@ -45,6 +45,12 @@ public sealed class ModelSpec
     /// <summary>Absolute path of the tokenizer vocabulary, for text models.</summary>
     public string? VocabPath { get; }
 
+    /// <summary>Absolute path of the Hugging Face tokenizer.json, for text models that give <c>tokenizer: { file: ... }</c>.</summary>
+    public string? TokenizerFile { get; internal init; }
+
+    /// <summary>The <c>max_length</c> the policy wrote (null when it left the default), which replaces a tokenizer.json's truncation.</summary>
+    public int? MaxLengthWritten => Inputs.Child("tokenizer").Has("max_length") ? MaxLength : null;
+
     /// <summary>Whether the tokenizer lower-cases.</summary>
     public bool Lowercase => Inputs.Child("tokenizer").Bool("lowercase");
 

@@ -107,6 +107,7 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
         var (path, display) = reader.ResolvePath(values, "path", "model file", requireFile: true);
         var inputs = values.Child("inputs");
         string? vocab = null;
+        string? tokenizerFile = null;
         if (values.Has("inputs"))
         {
             var hasText = inputs.Has("text");
@@ -120,7 +121,7 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
 
             if (hasText && !inputs.Has("tokenizer"))
             {
-                reader.Error(DiagnosticCodes.MissingKey, inputs.LocationOf("text"), "a text input needs 'tokenizer: { vocab: vocab.txt }' to turn text into token ids");
+                reader.Error(DiagnosticCodes.MissingKey, inputs.LocationOf("text"), "a text input needs 'tokenizer: { vocab: vocab.txt }' or 'tokenizer: { file: tokenizer.json }' to turn text into token ids");
             }
 
             if (hasFeatures && inputs.Has("tokenizer"))
@@ -129,9 +130,26 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
             }
 
             var tokenizer = inputs.Child("tokenizer");
+            if (inputs.Has("tokenizer") && tokenizer.Has("vocab") == tokenizer.Has("file"))
+            {
+                reader.Error(tokenizer.Has("vocab") ? DiagnosticCodes.InvalidValue : DiagnosticCodes.MissingKey, tokenizer.Has("vocab") ? tokenizer.LocationOf("file") : inputs.LocationOf("tokenizer"),
+                    tokenizer.Has("vocab")
+                        ? "the tokenizer has both 'vocab' and 'file'; give a BERT vocab.txt ('vocab') or a Hugging Face tokenizer.json ('file'), not both"
+                        : "the tokenizer needs 'vocab: vocab.txt' (a BERT WordPiece vocabulary) or 'file: tokenizer.json' (a Hugging Face tokenizer)");
+            }
+
             if (tokenizer.Has("vocab"))
             {
                 (vocab, _) = reader.ResolvePath(tokenizer, "vocab", "tokenizer vocabulary", requireFile: true);
+            }
+
+            if (tokenizer.Has("file"))
+            {
+                (tokenizerFile, _) = reader.ResolvePath(tokenizer, "file", "tokenizer.json", requireFile: true);
+                if (tokenizer.Has("lowercase"))
+                {
+                    reader.Error(DiagnosticCodes.InvalidValue, tokenizer.LocationOf("lowercase"), "'lowercase' applies to a vocab.txt; a tokenizer.json says whether it lower-cases (its normalizer), so remove 'lowercase'");
+                }
             }
         }
 
@@ -141,7 +159,7 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
             reader.Error(DiagnosticCodes.InvalidValue, output.LocationOf("pooling"), "'pooling' applies to embedding outputs only");
         }
 
-        return new ModelSpec(name, path, display, vocab, values);
+        return new ModelSpec(name, path, display, vocab, values) { TokenizerFile = tokenizerFile };
     }
 
     private List<DatasetSpec> ReadDatasets(YamlNode node, List<ModelSpec> models)
@@ -171,6 +189,20 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
 
             var read = reader.ReadMap(datasetMap, PolicySchema.DatasetKeys, $"dataset '{key.Value}'");
             var values = read.Values;
+            var images = values.Has("images") ? ReadImages(values, key.Value) : null;
+            if (images is { Layout: "imagefolder" })
+            {
+                // The folder is the data: its class subfolders give the rows.
+                result.Add(new DatasetSpec(key.Value, images.Root, images.RootDisplay, new SpecValues(key.Location, read.Nodes, PolicySchema.DatasetKeys)) { Images = images });
+                new PolicyReferences(models, []).RequireKnownModel(values, $"dataset '{key.Value}'", reader.Diagnostics);
+                continue;
+            }
+
+            if (!values.Has("path") && !reader.InMemoryDatasets.Contains(key.Value))
+            {
+                reader.Error(DiagnosticCodes.MissingKey, key.Location, $"dataset '{key.Value}' needs 'path' (a .csv, .tsv or .jsonl file) or 'images: {{ root: DIR, layout: imagefolder, ... }}'");
+            }
+
             var (path, display) = reader.ResolvePath(values, "path", "data file", requireFile: !reader.InMemoryDatasets.Contains(key.Value));
             if (values.Has("path") && !reader.InMemoryDatasets.Contains(key.Value) && !DataExtensions.Contains(Path.GetExtension(display), StringComparer.OrdinalIgnoreCase))
             {
@@ -195,10 +227,59 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
             }
 
             new PolicyReferences(models, []).RequireKnownModel(values, $"dataset '{key.Value}'", reader.Diagnostics);
-            result.Add(new DatasetSpec(key.Value, path, display, new SpecValues(key.Location, read.Nodes, PolicySchema.DatasetKeys)));
+            result.Add(new DatasetSpec(key.Value, path, display, new SpecValues(key.Location, read.Nodes, PolicySchema.DatasetKeys)) { Images = images });
         }
 
         return result;
+    }
+
+    /// <summary>A dataset's <c>images:</c> section: the layout's keys, the folder, and mean/std with one number or one per channel.</summary>
+    private ImageSpec ReadImages(SpecValues dataset, string name)
+    {
+        var values = dataset.Child("images");
+        var context = $"the images of dataset '{name}'";
+        var layout = values.String("layout");
+        if (layout == "imagefolder" && dataset.Has("path"))
+        {
+            reader.Error(DiagnosticCodes.InvalidValue, dataset.LocationOf("path"), $"dataset '{name}' reads an image folder ('images: {{ layout: imagefolder }}'), so it has no 'path'; the folder is 'images: {{ root: ... }}'");
+        }
+
+        if (layout == "imagefolder" && !values.Has("root"))
+        {
+            reader.Error(DiagnosticCodes.MissingKey, values.Owner, $"{context}: an imagefolder needs 'root', the folder with one subfolder per class");
+        }
+
+        var (root, display) = reader.ResolvePath(values, "root", "image folder", requireFile: false);
+        if (values.Has("root") && root.Length > 0 && !Directory.Exists(root))
+        {
+            reader.Error(DiagnosticCodes.DataNotFound, values.LocationOf("root"), $"{context}: folder '{display}' not found (resolved to {root}); paths are relative to the policy file");
+        }
+
+        if (!values.Has("root") && dataset.GetString("path") is { } table)
+        {
+            display = Path.GetDirectoryName(table) is { Length: > 0 } folder ? folder : ".";
+            root = Path.GetFullPath(Path.Combine(reader.BaseDirectory, display));
+        }
+
+        var channels = values.String("channels") == "gray" ? 1 : 3;
+        foreach (var key in new[] { "mean", "std" })
+        {
+            var items = values.GetStrings(key);
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (!double.TryParse(items[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number) || (key == "std" && number <= 0))
+                {
+                    reader.Error(DiagnosticCodes.InvalidValue, values.LocationOf(key, i), $"{context}: '{key}' must be {(key == "std" ? "positive numbers" : "numbers")}; found '{items[i]}'");
+                }
+            }
+
+            if (items.Count != 1 && items.Count != channels)
+            {
+                reader.Error(DiagnosticCodes.InvalidValue, values.LocationOf(key), string.Create(CultureInfo.InvariantCulture, $"{context}: '{key}' has {items.Count} values for {channels} channel{(channels == 1 ? string.Empty : "s")} ({values.String("channels")}); give one value, or one per channel"));
+            }
+        }
+
+        return new ImageSpec(values, root, display);
     }
 
     private List<CheckSpec> ReadChecks(YamlNode node, PolicyReferences references)
@@ -224,16 +305,14 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
                 continue;
             }
 
-            if (ReadCheck(map, references, ids) is { } check)
-            {
-                result.Add(check);
-            }
+            result.AddRange(ReadCheck(map, references, ids));
         }
 
         return result;
     }
 
-    private CheckSpec? ReadCheck(YamlMap map, PolicyReferences references, Dictionary<string, SourceLocation> ids)
+    /// <summary>A check as written: one spec, or one per model of its <c>compare:</c> list; none when it cannot run.</summary>
+    private List<CheckSpec> ReadCheck(YamlMap map, PolicyReferences references, Dictionary<string, SourceLocation> ids)
     {
         var kindNode = map.Entries.FirstOrDefault(e => e.Key.Value == "kind").Value;
         var descriptor = kindNode is YamlScalar { IsNull: false } kindScalar ? FindKind(kindScalar) : null;
@@ -270,24 +349,26 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
             reader.Error(DiagnosticCodes.WrongType, kindNode.Location, $"'kind' must be a check kind name; found {kindNode.Describe()}");
         }
 
-        // Each dataset as this check reads it: fed to the check's own model when it names one (PolicyReferences.Bind).
+        // Each dataset as this check reads it: fed to the check's own model when it names one (PolicyReferences.Bind);
+        // with 'compare', once per compared model.
         references.RequireKnownModel(values, context, reader.Diagnostics);
+        var compared = ReadCompare(values, references, context);
         var checkModel = values.GetString("model") is { } named && references.FindModel(named) is not null ? named : null;
         var refs = new Dictionary<string, string>(StringComparer.Ordinal);
-        var resolved = new Dictionary<string, DatasetSpec>(StringComparer.Ordinal);
-        DatasetSpec? dataset = null;
+        var found = new Dictionary<string, DatasetSpec>(StringComparer.Ordinal);
         foreach (var key in keys.Where(k => k.Kind == ValueKind.DatasetRef).Select(k => k.Name))
         {
-            if (references.ResolveDataset(values, key, context, reader.Diagnostics) is { } found)
+            if (references.ResolveDataset(values, key, context, reader.Diagnostics) is { } dataset)
             {
-                refs[key] = found.Name;
-                resolved[key] = references.Bind(found, checkModel);
-                dataset ??= key == "dataset" ? resolved[key] : null;
-                references.RequireUnambiguousModel(found, values, key, context, reader.Diagnostics);
+                refs[key] = dataset.Name;
+                found[key] = dataset;
+                if (!values.Has("compare"))
+                {
+                    references.RequireUnambiguousModel(dataset, values, key, context, reader.Diagnostics);
+                }
             }
         }
 
-        var model = dataset?.FeedingModel;
         var gate = descriptor is null ? null : ReadGate(read.Nodes.GetValueOrDefault("gate") as YamlMap, descriptor, context);
         var decide = values.GetString("decide") == "interval" ? DecideMode.Interval : DecideMode.Point;
         var resamples = values.Int("resamples");
@@ -311,51 +392,122 @@ internal sealed partial class PolicyRules(PolicyReader reader, CheckCatalog cata
             reader.Error(DiagnosticCodes.MissingKey, values.LocationOf("baseline"), $"{context} has a 'baseline' but no 'gate'; the baseline is compared on the gated metric");
         }
 
-        if (descriptor is { NeedsPredictions: true } && model is { OutputKind: OutputKind.Embedding } && dataset is { Prediction: null, Scores.Count: 0 })
+        if (descriptor is not null && idText is not null && kindNode is not null)
         {
-            reader.Error(DiagnosticCodes.OutputKindMismatch, values.LocationOf("dataset"), $"{context} needs class predictions, but the model's output '{model.OutputName}' is an embedding; point the model at a classifier output (kind: logits or probabilities) or give dataset '{dataset.Name}' a 'prediction' column");
-        }
-
-        if (descriptor is null || idText is null || kindNode is null)
-        {
-            return null;
-        }
-
-        foreach (var group in descriptor.OneOf)
-        {
-            var present = group.Where(values.Has).ToList();
-            if (present.Count != 1)
+            foreach (var group in descriptor.OneOf)
             {
-                reader.Error(present.Count == 0 ? DiagnosticCodes.MissingKey : DiagnosticCodes.InvalidValue, present.Count == 0 ? map.Location : values.LocationOf(present[1]),
-                    $"{context} needs exactly one of {string.Join(" or ", group.Select(k => $"'{k}'"))}{(present.Count > 1 ? $"; it has {string.Join(" and ", present.Select(k => $"'{k}'"))}" : string.Empty)}");
+                var present = group.Where(values.Has).ToList();
+                if (present.Count != 1)
+                {
+                    reader.Error(present.Count == 0 ? DiagnosticCodes.MissingKey : DiagnosticCodes.InvalidValue, present.Count == 0 ? map.Location : values.LocationOf(present[1]),
+                        $"{context} needs exactly one of {string.Join(" or ", group.Select(k => $"'{k}'"))}{(present.Count > 1 ? $"; it has {string.Join(" and ", present.Select(k => $"'{k}'"))}" : string.Empty)}");
+                }
+            }
+
+            foreach (var (key, requires) in descriptor.Requires)
+            {
+                if (values.Has(key) && !values.Has(requires))
+                {
+                    reader.Error(DiagnosticCodes.MissingKey, values.LocationOf(key), $"{context} has '{key}' but no '{requires}'");
+                }
             }
         }
 
-        foreach (var (key, requires) in descriptor.Requires)
+        // One run per compared model (each its own check, '{id}@{model}'), else the check once.
+        var checks = new List<CheckSpec>();
+        var runs = compared.Count > 0 ? compared.Select(m => (string?)m).ToList() : [checkModel];
+        foreach (var runModel in runs)
         {
-            if (values.Has(key) && !values.Has(requires))
+            var runContext = runModel is not null && compared.Count > 0 ? $"{context} (compared on model '{runModel}')" : context;
+            var resolved = found.ToDictionary(f => f.Key, f => references.Bind(f.Value, runModel), StringComparer.Ordinal);
+            var dataset = resolved.GetValueOrDefault("dataset");
+            var model = dataset?.FeedingModel;
+            if (descriptor is { NeedsPredictions: true } && model is { OutputKind: OutputKind.Embedding } && dataset is { Prediction: null, Scores.Count: 0 })
             {
-                reader.Error(DiagnosticCodes.MissingKey, values.LocationOf(key), $"{context} has '{key}' but no '{requires}'");
+                reader.Error(DiagnosticCodes.OutputKindMismatch, values.LocationOf(compared.Count > 0 ? "compare" : "dataset"), $"{runContext} needs class predictions, but the model's output '{model.OutputName}' is an embedding; point the model at a classifier output (kind: logits or probabilities) or give dataset '{dataset.Name}' a 'prediction' column");
+            }
+
+            if (descriptor is null || idText is null || kindNode is null)
+            {
+                continue;
+            }
+
+            var id = compared.Count > 0 ? CheckComparison.RunId(idText, runModel!) : idText;
+            if (compared.Count > 0 && ids.TryGetValue(id, out var taken))
+            {
+                reader.Error(DiagnosticCodes.DuplicateCheckId, values.LocationOf("compare"), $"{context} compares on model '{runModel}', so one of its runs is named '{id}', which the check at line {taken.Line} already uses; rename one of them");
+            }
+            else if (compared.Count > 0)
+            {
+                ids[id] = values.LocationOf("compare");
+            }
+
+            var comparison = compared.Count > 0 ? new CheckComparison(idText, runModel!, compared) : null;
+            var check = new CheckSpec(id, descriptor.Name, gate, decide, values.Double("confidence"), resamples, values, reader.BaseDirectory)
+            {
+                DatasetRefs = refs,
+                Datasets = resolved,
+                Model = references.ServingModel(runModel ?? values.GetString("model"), dataset?.Name ?? values.GetString("dataset")),
+                Comparison = comparison,
+            };
+
+            // The kind's own rules, on resolved references: everything that can be checked without data or model outputs.
+            // They see only the values the walker accepted (a rejected one is already reported, and its default applies).
+            // A rule that says the same of every compared run is reported once.
+            // A compared run is shown to the rules under the id as written, so what they say of every run reads (and is reported) once.
+            var ruleCheck = read.Invalid.Count == 0 && comparison is null ? check : new CheckSpec(idText, descriptor.Name, gate, decide, check.Confidence, resamples, read.Invalid.Count == 0 ? values : read.ValidValues(map.Location, keys), reader.BaseDirectory) { DatasetRefs = refs, Datasets = resolved, Model = check.Model };
+            var before = reader.Diagnostics.Count;
+            var rule = new CheckRuleContext(ruleCheck, resolved, check.Model, [.. references.Models.Select(m => m.Name)], reader.Diagnostics);
+            foreach (var kindRule in descriptor.Rules)
+            {
+                kindRule(rule);
+            }
+
+            var earlier = reader.Diagnostics.Take(before).ToHashSet();
+            var added = reader.Diagnostics.Skip(before).Where(d => !earlier.Contains(d)).Distinct().ToList();
+            reader.Diagnostics.RemoveRange(before, reader.Diagnostics.Count - before);
+            reader.Diagnostics.AddRange(added);
+            checks.Add(check);
+        }
+
+        return checks;
+    }
+
+    /// <summary>The models of <c>compare:</c>, when every one is declared, distinct, at least two, and the check has no <c>model:</c>; else empty.</summary>
+    private List<string> ReadCompare(SpecValues values, PolicyReferences references, string context)
+    {
+        if (!values.Has("compare"))
+        {
+            return [];
+        }
+
+        var names = values.GetStrings("compare");
+        var valid = true;
+        if (values.Has("model"))
+        {
+            reader.Error(DiagnosticCodes.InvalidValue, values.LocationOf("compare"), $"{context} has both 'model' and 'compare'; 'compare' runs the check once on each model it names, so drop 'model' (or add it to the list)");
+            valid = false;
+        }
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (references.FindModel(names[i]) is null)
+            {
+                reader.Error(DiagnosticCodes.UnknownModel, values.LocationOf("compare", i), $"{context} compares on model '{names[i]}', which the policy does not declare.{Suggestions.DidYouMean(names[i], references.Models.Select(m => m.Name))} Models: {(references.Models.Count == 0 ? "none" : string.Join(", ", references.Models.Select(m => m.Name)))}");
+                valid = false;
             }
         }
 
-        var check = new CheckSpec(idText, descriptor.Name, gate, decide, values.Double("confidence"), resamples, values, reader.BaseDirectory)
+        var before = reader.Diagnostics.Count;
+        reader.ReportDuplicates(values, "compare", "model");
+        valid &= reader.Diagnostics.Count == before;
+        if (names.Count < 2)
         {
-            DatasetRefs = refs,
-            Datasets = resolved,
-            Model = references.ServingModel(values.GetString("model"), dataset?.Name ?? values.GetString("dataset")),
-        };
-
-        // The kind's own rules, on resolved references: everything that can be checked without data or model outputs.
-        // They see only the values the walker accepted (a rejected one is already reported, and its default applies).
-        var ruleCheck = read.Invalid.Count == 0 ? check : new CheckSpec(idText, descriptor.Name, gate, decide, check.Confidence, resamples, read.ValidValues(map.Location, keys), reader.BaseDirectory) { DatasetRefs = refs, Datasets = resolved, Model = check.Model };
-        var rule = new CheckRuleContext(ruleCheck, resolved, check.Model, [.. references.Models.Select(m => m.Name)], reader.Diagnostics);
-        foreach (var kindRule in descriptor.Rules)
-        {
-            kindRule(rule);
+            reader.Error(DiagnosticCodes.InvalidValue, values.LocationOf("compare"), $"{context} compares on {(names.Count == 0 ? "no model" : $"only '{names[0]}'")}; name at least two models under 'compare' (or use 'model: name' to run the check on one)");
+            valid = false;
         }
 
-        return check;
+        return valid ? [.. names] : [];
     }
 
     private CheckKindDescriptor? FindKind(YamlScalar kind)

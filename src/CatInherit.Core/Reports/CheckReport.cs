@@ -48,6 +48,9 @@ public sealed record CheckReport
     /// <summary>The models whose outputs the check used, in policy order; empty when its datasets held the predictions.</summary>
     public IReadOnlyList<ModelInfo> Models { get; init; } = [];
 
+    /// <summary>For one run of a check written with <c>compare:</c>, which run it is (<see cref="RunReport.Compared"/> puts the runs side by side).</summary>
+    public CheckComparison? Comparison { get; init; }
+
     /// <summary>Where the check is declared in the policy.</summary>
     public required SourceLocation Location { get; init; }
 
@@ -76,6 +79,7 @@ public sealed record CheckReport
         Details = result.Details,
         Message = verdict.Message,
         Location = check.Location,
+        Comparison = check.Comparison,
     };
 
     /// <summary>The interval of a metric, when one was computed.</summary>

@@ -53,6 +53,7 @@ public sealed class HtmlReportWriter : IReportWriter
         }
 
         html.Append("</table>\n");
+        WriteComparisons(html, report);
         foreach (var check in report.Checks)
         {
             WriteCheck(html, check);
@@ -60,6 +61,41 @@ public sealed class HtmlReportWriter : IReportWriter
 
         html.Append("</body>\n</html>\n");
         output.Write(Encoding.UTF8.GetBytes(html.ToString()));
+    }
+
+    /// <summary>Each compared check as one table (a row per model), then the tally per catastrophe.</summary>
+    private static void WriteComparisons(StringBuilder html, RunReport report)
+    {
+        var compared = report.Compared;
+        if (compared.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h2 id=\"models-compared\">Models compared</h2>\n");
+        foreach (var check in compared)
+        {
+            var better = check.LowerIsBetter switch { true => "lower is better", false => "higher is better", _ => "no direction" };
+            html.Append(CultureInfo.InvariantCulture, $"<p><b>{E(check.Id)}</b> ({E(check.Kind)}): {E(check.Metric)}, {better}</p>\n<table>\n<tr><th>Model</th><th>Status</th><th>{E(check.Metric)}</th><th>Interval</th><th>n</th></tr>\n");
+            foreach (var run in check.Runs)
+            {
+                var mark = check.Best.Contains(run.Model, StringComparer.Ordinal) ? " (best)" : string.Empty;
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"#{E(run.Id)}\">{E(run.Model)}</a>{mark}</td><td class=\"badge {Status(run.Status)}\">{Status(run.Status)}</td><td class=\"n\">{(run.Value is { } v ? Numbers.Format(v) : "—")}</td><td>{(run.Interval is { } iv ? Numbers.Format(iv) : "—")}</td><td class=\"n\">{run.Count}</td></tr>\n");
+            }
+
+            html.Append("</table>\n");
+        }
+
+        var summary = report.ComparisonSummary;
+        var models = summary.SelectMany(c => c.Models.Select(t => t.Model)).Distinct(StringComparer.Ordinal).ToList();
+        html.Append(CultureInfo.InvariantCulture, $"<p>Per catastrophe: failed / warned / best value, of the compared checks</p>\n<table>\n<tr><th>Catastrophe</th>{string.Concat(models.Select(m => $"<th>{E(m)}</th>"))}<th>Passes on less</th></tr>\n");
+        foreach (var catastrophe in summary)
+        {
+            var cells = models.Select(m => catastrophe.Models.FirstOrDefault(t => t.Model == m) is { } t ? string.Create(CultureInfo.InvariantCulture, $"{t.Failed} / {t.Warned} / {t.Best} of {t.Checks}") : "—");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(catastrophe.Catastrophe)}</td>{string.Concat(cells.Select(c => $"<td>{c}</td>"))}<td>{(catastrophe.PassesOnLess is { } leader ? E(leader) : "tie")}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
     }
 
     private static void WriteCheck(StringBuilder html, CheckReport check)

@@ -64,6 +64,7 @@ public sealed class JsonReportWriter : IReportWriter
         }
 
         json.WriteEndArray();
+        WriteComparisons(json, report);
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
@@ -78,6 +79,106 @@ public sealed class JsonReportWriter : IReportWriter
         CheckStatus.Reported => "reported",
         _ => "error",
     };
+
+    /// <summary>Written only when the policy compares models, so other reports stay as they were.</summary>
+    private static void WriteComparisons(Utf8JsonWriter json, RunReport report)
+    {
+        var compared = report.Compared;
+        if (compared.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartArray("comparisons");
+        foreach (var check in compared)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", check.Id);
+            json.WriteString("kind", check.Kind);
+            json.WriteString("catastrophe", check.Catastrophe);
+            json.WriteString("metric", check.Metric);
+            if (check.LowerIsBetter is { } lower)
+            {
+                json.WriteString("better", lower ? "lower" : "higher");
+            }
+            else
+            {
+                json.WriteNull("better");
+            }
+
+            json.WriteStartArray("runs");
+            foreach (var run in check.Runs)
+            {
+                json.WriteStartObject();
+                json.WriteString("model", run.Model);
+                json.WriteString("id", run.Id);
+                json.WriteString("status", StatusName(run.Status));
+                json.WriteNumber("n", run.Count);
+                if (run.Value is { } value)
+                {
+                    json.WriteNumber("value", value);
+                }
+                else
+                {
+                    json.WriteNull("value");
+                }
+
+                if (run.Interval is { } interval)
+                {
+                    json.WriteStartArray("interval");
+                    json.WriteNumberValue(interval.Lower);
+                    json.WriteNumberValue(interval.Upper);
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("best");
+            foreach (var model in check.Best)
+            {
+                json.WriteStringValue(model);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("comparison_summary");
+        foreach (var catastrophe in report.ComparisonSummary)
+        {
+            json.WriteStartObject();
+            json.WriteString("catastrophe", catastrophe.Catastrophe);
+            json.WriteStartArray("models");
+            foreach (var tally in catastrophe.Models)
+            {
+                json.WriteStartObject();
+                json.WriteString("model", tally.Model);
+                json.WriteNumber("checks", tally.Checks);
+                json.WriteNumber("passed", tally.Passed);
+                json.WriteNumber("failed", tally.Failed);
+                json.WriteNumber("warned", tally.Warned);
+                json.WriteNumber("best", tally.Best);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            if (catastrophe.PassesOnLess is { } leader)
+            {
+                json.WriteString("passes_on_less", leader);
+            }
+            else
+            {
+                json.WriteNull("passes_on_less");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
 
     private static void WriteModel(Utf8JsonWriter json, ModelInfo model, bool withNote)
     {
@@ -102,6 +203,14 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteString("status", StatusName(check.Status));
         json.WriteNumber("n", check.Count);
         json.WriteNumber("line", check.Location.Line);
+        if (check.Comparison is { } comparison)
+        {
+            json.WriteStartObject("compare");
+            json.WriteString("id", comparison.Id);
+            json.WriteString("model", comparison.Model);
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("models");
         foreach (var model in check.Models)
         {

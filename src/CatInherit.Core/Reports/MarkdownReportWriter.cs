@@ -40,6 +40,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             md.Append(CultureInfo.InvariantCulture, $"| {Icon(check.Status)} {JsonReportWriter.StatusName(check.Status)} | {ReportText.MarkdownCode(check.Id, inTable: true)} | {check.Kind} |{model} {gate} | {value} | {interval} | {check.Count} |\n");
         }
 
+        WriteComparisons(md, report);
         foreach (var check in report.Checks)
         {
             md.Append(CultureInfo.InvariantCulture, $"\n### {Icon(check.Status)} {Escape(check.DisplayName)}\n\n{Escape(check.Message)}\n");
@@ -88,6 +89,38 @@ public sealed class MarkdownReportWriter : IReportWriter
 
         var bytes = Encoding.UTF8.GetBytes(md.ToString());
         output.Write(bytes);
+    }
+
+    /// <summary>Each compared check as one table (a row per model), then the tally per catastrophe.</summary>
+    private static void WriteComparisons(StringBuilder md, RunReport report)
+    {
+        var compared = report.Compared;
+        if (compared.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("\n### Models compared\n");
+        foreach (var check in compared)
+        {
+            var better = check.LowerIsBetter switch { true => "lower is better", false => "higher is better", _ => "no direction" };
+            var gate = check.Gate is { } g ? $" · gate {g.Metric} {(g.Op == Policy.GateOp.Max ? "≤" : "≥")} {Numbers.Format(g.Threshold)}" : string.Empty;
+            md.Append(CultureInfo.InvariantCulture, $"\n{ReportText.MarkdownCode(check.Id)} ({check.Kind}): {check.Metric}, {better}{gate}\n\n| Model | Status | {check.Metric} | Interval | n |\n|---|---|---:|---|---:|\n");
+            foreach (var run in check.Runs)
+            {
+                var mark = check.Best.Contains(run.Model, StringComparer.Ordinal) ? " (best)" : string.Empty;
+                md.Append(CultureInfo.InvariantCulture, $"| {ReportText.MarkdownCode(run.Model, inTable: true)}{mark} | {Icon(run.Status)} {JsonReportWriter.StatusName(run.Status)} | {(run.Value is { } v ? Numbers.Format(v) : "—")} | {(run.Interval is { } iv ? Numbers.Format(iv) : "—")} | {run.Count} |\n");
+            }
+        }
+
+        var summary = report.ComparisonSummary;
+        var models = summary.SelectMany(c => c.Models.Select(t => t.Model)).Distinct(StringComparer.Ordinal).ToList();
+        md.Append(CultureInfo.InvariantCulture, $"\nPer catastrophe: failed / warned / best value, of the compared checks\n\n| Catastrophe | {string.Join(" | ", models.Select(m => ReportText.MarkdownCode(m, inTable: true)))} | Passes on less |\n|---|{string.Concat(models.Select(_ => "---|"))}---|\n");
+        foreach (var catastrophe in summary)
+        {
+            var cells = models.Select(m => catastrophe.Models.FirstOrDefault(t => t.Model == m) is { } t ? $"{t.Failed} / {t.Warned} / {t.Best} of {t.Checks}" : "—");
+            md.Append(CultureInfo.InvariantCulture, $"| {Escape(catastrophe.Catastrophe)} | {string.Join(" | ", cells)} | {(catastrophe.PassesOnLess is { } leader ? ReportText.MarkdownCode(leader, inTable: true) : "tie")} |\n");
+        }
     }
 
     private static string Icon(CheckStatus status) => status switch

@@ -32,6 +32,12 @@ public sealed class RunReport
     /// <summary>Checks in policy order.</summary>
     public required IReadOnlyList<CheckReport> Checks { get; init; }
 
+    /// <summary>The checks written with <c>compare:</c>, each with its runs side by side (empty when there are none).</summary>
+    public IReadOnlyList<ComparedCheck> Compared => Comparisons.Of(Checks);
+
+    /// <summary>Per catastrophe, how each compared model fares and which passes on less (empty without compared checks).</summary>
+    public IReadOnlyList<CatastropheComparison> ComparisonSummary => Comparisons.Summary(Compared);
+
     /// <summary>True when no check failed or errored (warnings pass unless the caller says otherwise).</summary>
     public bool Passed => !Checks.Any(c => c.Fails());
 

@@ -38,7 +38,8 @@ public sealed record PolicyDiscovery(string PolicyPath, IReadOnlyList<CheckSpec>
             return new(resolved, [], $"CatInherit policy {path} does not load:{Environment.NewLine}{string.Join(Environment.NewLine, loaded.Diagnostics)}");
         }
 
-        var checks = policy.Checks.Where(c => checkId is null || c.Id == checkId).ToList();
+        // A compared check is named by its id as written (every run) or by one run's id ('id@model').
+        var checks = policy.Checks.Where(c => checkId is null || c.Id == checkId || c.Comparison?.Id == checkId).ToList();
         return checks.Count == 0
             ? new(resolved, [], $"CatInherit policy {path} has no check '{checkId}'. Its checks: {string.Join(", ", policy.Checks.Select(c => c.Id))}")
             : new(resolved, checks, null);
@@ -67,7 +68,7 @@ public sealed record PolicyDiscovery(string PolicyPath, IReadOnlyList<CheckSpec>
             ? []
             : others.Where(o => o.Use.CheckId is not null && o.Use.Method != use.Method && PathsEqual(o.Policy, found.PolicyPath)).Select(o => o.Use.CheckId!).ToHashSet(StringComparer.Ordinal);
         var several = others.Select(o => o.Policy).Append(found.PolicyPath).Distinct(PathComparer).Count() > 1;
-        var checks = found.Checks.Where(c => !claimed.Contains(c.Id)).ToList();
+        var checks = found.Checks.Where(c => !claimed.Contains(c.Id) && !(c.Comparison is { } compared && claimed.Contains(compared.Id))).ToList();
         return found with
         {
             Checks = checks,

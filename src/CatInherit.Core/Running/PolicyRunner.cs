@@ -46,7 +46,8 @@ public static class PolicyRunner
         ArgumentNullException.ThrowIfNull(options);
         if (options.Checks is { } only)
         {
-            policy = policy.WithChecks(c => only.Contains(c.Id));
+            // A compared check is named by its id as written (every run) or by one run's id.
+            policy = policy.WithChecks(c => only.Contains(c.Id) || (c.Comparison is { } compared && only.Contains(compared.Id)));
         }
 
         var diagnostics = new List<Diagnostic>();
@@ -140,7 +141,7 @@ public static class PolicyRunner
             inputs.TryGetValue((dataset.Name, dataset.FeedingModel?.Name), out var input) ? input with { Model = dataset.DeclaredModel } : null;
 
         ProbeContext ContextOf(CheckSpec check) =>
-            new(check.Datasets.GetValueOrDefault("dataset") is { } primary ? InputOf(primary) : null, texts.Where(t => t.Key.Check == check.Id).ToDictionary(t => t.Key.Key, t => hub.Outputs(t.Value), StringComparer.Ordinal), check.Model, StableHash.CheckSeed(options.Seed, check.Id))
+            new(check.Datasets.GetValueOrDefault("dataset") is { } primary ? InputOf(primary) : null, texts.Where(t => t.Key.Check == check.Id).ToDictionary(t => t.Key.Key, t => hub.Outputs(t.Value), StringComparer.Ordinal), check.Model, StableHash.CheckSeed(options.Seed, check.SeedId))
             {
                 Datasets = check.Datasets.Select(r => (r.Key, Input: InputOf(r.Value))).Where(r => r.Input is not null).ToDictionary(r => r.Key, r => r.Input!, StringComparer.Ordinal),
                 Policy = policy,

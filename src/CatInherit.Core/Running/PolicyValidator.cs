@@ -28,9 +28,17 @@ public static class PolicyValidator
         // A file the loader already reported missing is not reported again.
         var diagnostics = new List<Diagnostic>(loaded.Diagnostics);
         var plan = RunPlanner.Plan(policy);
-        foreach (var planned in plan.Datasets.Where(d => File.Exists(d.Dataset.Path)))
+        foreach (var planned in plan.Datasets.Where(d => File.Exists(d.Dataset.Path) || (d.Dataset.Images is not null && Directory.Exists(d.Dataset.Path))))
         {
-            TableReader.CheckHeader(planned.Dataset.Path, RunPlanner.DataPath(policy, planned.Dataset), planned.Columns, diagnostics);
+            if (planned.Dataset.Images is not null)
+            {
+                // The folder's layout and the columns, without decoding an image.
+                ImageTableReader.CheckLayout(planned.Dataset, RunPlanner.DataPath(policy, planned.Dataset), planned.Columns, diagnostics);
+            }
+            else
+            {
+                TableReader.CheckHeader(planned.Dataset.Path, RunPlanner.DataPath(policy, planned.Dataset), planned.Columns, diagnostics);
+            }
         }
 
         foreach (var model in plan.Models.Where(m => File.Exists(m.Path)))

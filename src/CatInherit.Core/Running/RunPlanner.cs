@@ -89,7 +89,9 @@ internal static class RunPlanner
         var dataset = planned.Dataset;
         var table = sources?.Find(dataset) is { } memory
             ? TableReader.Read(memory, dataset.DisplayPath, planned.Columns, diagnostics)
-            : TableReader.Read(dataset.Path, DataPath(plan.Policy, dataset), planned.Columns, diagnostics);
+            : dataset.Images is not null
+                ? ImageTableReader.Read(dataset, DataPath(plan.Policy, dataset), planned.Columns, diagnostics)
+                : TableReader.Read(dataset.Path, DataPath(plan.Policy, dataset), planned.Columns, diagnostics);
         if (table is null)
         {
             return null;
@@ -122,7 +124,7 @@ internal static class RunPlanner
     public static IReadOnlyList<TextRequest> Generate(CheckPlan planned, DataTable? table, int runSeed, List<Diagnostic> diagnostics, InheritancePolicy? policy = null)
     {
         var check = planned.Check;
-        var context = new TextContext(table, check.Model, StableHash.CheckSeed(runSeed, check.Id), StableHash.CheckSeed(0, check.Id))
+        var context = new TextContext(table, check.Model, StableHash.CheckSeed(runSeed, check.SeedId), StableHash.CheckSeed(0, check.SeedId))
         {
             Dataset = check.Dataset is { } name ? policy?.FindDataset(name) : null,
         };

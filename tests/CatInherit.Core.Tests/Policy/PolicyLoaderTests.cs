@@ -77,7 +77,7 @@ public sealed class PolicyLoaderTests : IDisposable
         var problems = Problems(Valid.Replace("    sensitive: sex", "    sensitive: sex\n    min_grup_size: 3"));
 
         Assert.Equal(
-            ["p.yaml(12,5): error CAT0010: unknown key 'min_grup_size' in check 'parity'. Did you mean 'min_group_size'? Known keys: id, kind, gate, decide, confidence, resamples, baseline, model, dataset, sensitive, positive_label, min_group_size"],
+            ["p.yaml(12,5): error CAT0010: unknown key 'min_grup_size' in check 'parity'. Did you mean 'min_group_size'? Known keys: id, kind, gate, decide, confidence, resamples, baseline, model, compare, dataset, sensitive, positive_label, min_group_size"],
             problems);
     }
 

@@ -12,9 +12,10 @@ public static class PolicySchema
     /// <summary>Keys of the model's tokenizer.</summary>
     public static IReadOnlyList<KeySpec> TokenizerKeys { get; } =
     [
-        new("vocab", ValueKind.Path, "A BERT WordPiece vocab.txt, relative to the policy file.") { Required = true },
-        new("lowercase", ValueKind.Boolean, "Lower-case (and strip accents) before tokenizing, as uncased BERT models expect.") { Default = "true" },
-        new("max_length", ValueKind.Integer, "Longest token sequence fed to the model, [CLS] and [SEP] included; longer texts are truncated.") { Minimum = 3, Maximum = 8192, Default = "128" },
+        new("vocab", ValueKind.Path, "A BERT WordPiece vocab.txt, relative to the policy file (or give 'file')."),
+        new("file", ValueKind.Path, "A Hugging Face tokenizer.json (WordPiece, BPE or Unigram), relative to the policy file: its normalizer, pre-tokenizer, special tokens, truncation and padding are read from it (or give 'vocab')."),
+        new("lowercase", ValueKind.Boolean, "With 'vocab': lower-case (and strip accents) before tokenizing, as uncased BERT models expect. A tokenizer.json says it itself.") { Default = "true" },
+        new("max_length", ValueKind.Integer, "Longest token sequence fed to the model, special tokens included; longer texts are truncated. With 'file', the default is the file's truncation length (else 128).") { Minimum = 3, Maximum = 8192, Default = "128" },
     ];
 
     /// <summary>Keys of the model's input mapping.</summary>
@@ -47,10 +48,24 @@ public static class PolicySchema
         new("cache", ValueKind.Boolean, "Reuse outputs cached on disk by content hash of model, data and preprocessing.") { Default = "true" },
     ];
 
+    /// <summary>Keys of a dataset's images.</summary>
+    public static IReadOnlyList<KeySpec> ImageKeys { get; } =
+    [
+        new("layout", ValueKind.Enum, "imagefolder: 'root' holds one subfolder per class, named as the class (the columns are 'label', 'file' and the pixels); csv: the dataset's 'path' is a table whose 'column' holds image paths.") { Required = true, AllowedValues = ["imagefolder", "csv"] },
+        new("root", ValueKind.Path, "The image folder, relative to the policy file (imagefolder: required; csv: what image paths are relative to, default the table's folder)."),
+        new("column", ValueKind.String, "csv: the column with the image paths.") { Default = "image" },
+        new("width", ValueKind.Integer, "Every image is resized (bilinear) to this width.") { Required = true, Minimum = 1, Maximum = 4096 },
+        new("height", ValueKind.Integer, "Every image is resized (bilinear) to this height.") { Required = true, Minimum = 1, Maximum = 4096 },
+        new("channels", ValueKind.Enum, "The tensor's channels, in order: gray (luma 0.299 R + 0.587 G + 0.114 B), rgb or bgr.") { AllowedValues = ["gray", "rgb", "bgr"], Default = "rgb" },
+        new("scale", ValueKind.Number, "Pixel values 0–255 are divided by this first (255 gives [0, 1]; 1 keeps 0–255).") { Minimum = 0, Exclusive = true, Default = "255" },
+        new("mean", ValueKind.StringList, "Subtracted after scaling: one number, or one per channel (e.g. ImageNet's [0.485, 0.456, 0.406]).") { Default = "[0]" },
+        new("std", ValueKind.StringList, "Divided by last: one number, or one per channel (e.g. [0.229, 0.224, 0.225]).") { Default = "[1]" },
+    ];
+
     /// <summary>Keys of one dataset.</summary>
     public static IReadOnlyList<KeySpec> DatasetKeys { get; } =
     [
-        new("path", ValueKind.Path, "A .csv or .jsonl file, relative to the policy file.") { Required = true },
+        new("path", ValueKind.Path, "A .csv, .tsv or .jsonl file, relative to the policy file (not with images in an imagefolder)."),
         new("label", ValueKind.String, "The column with the true label."),
         new("prediction", ValueKind.String, "A column with precomputed hard predictions (no model needed)."),
         new("scores", ValueKind.StringList, "Columns with precomputed per-class scores, one per class in class order; a single column holds the positive class of a binary model."),
@@ -59,6 +74,7 @@ public static class PolicySchema
         new("model", ValueKind.String, "The model (a name under 'models') that computes this dataset's outputs unless a check names its own; needed only when several are declared."),
         new("where", ValueKind.WordMap, "Keep only rows whose columns have these values: { domain: imdb } or { domain: [imdb, amazon] }."),
         new("sample", ValueKind.Integer, "Use this many rows, chosen by a fixed seeded shuffle of the file (same rows every run), to bound run time.") { Minimum = 1 },
+        new("images", ValueKind.Map, "Images decoded into the numeric columns p0 … p{C·H·W − 1} (channel first), from a folder per class or a column of paths.") { Keys = ImageKeys },
     ];
 
     /// <summary>Keys of a gate.</summary>
@@ -86,6 +102,7 @@ public static class PolicySchema
         new("resamples", ValueKind.Integer, "Bootstrap resamples; 0 turns intervals off.") { Minimum = 0, Maximum = 1_000_000, Default = "1000" },
         new("baseline", ValueKind.Map, "Compare the gated metric with an approved value: <policy>.<id>.verified.json; fail when it regresses by more than the tolerance.") { Keys = BaselineKeys },
         new("model", ValueKind.String, "The model (a name under 'models') that runs this check: it computes the outputs of the check's datasets (each dataset's own 'model' is the default) and the texts the check generates."),
+        new("compare", ValueKind.StringList, "Run the check once per named model (names under 'models'), side by side: each run binds the check's datasets to that model, as 'model' does, under the id '{id}@{model}'; the report compares the runs. Replaces 'model'."),
     ];
 
 

@@ -111,7 +111,7 @@ internal static class ProbeSupport
     /// <see cref="TextContext.DataSeed"/>, it does not depend on the run's seed.
     /// </summary>
     public static ulong DataSeed(CheckSpec check, DatasetSpec? dataset) =>
-        dataset is null ? StableHash.CheckSeed(0, check.Id) : StableHash.Of("catinherit-test-inputs|" + dataset.DisplayPath.Replace('\\', '/'));
+        dataset is null ? StableHash.CheckSeed(0, check.SeedId) : StableHash.Of("catinherit-test-inputs|" + dataset.DisplayPath.Replace('\\', '/'));
 
     /// <summary>The check's dataset, as the check reads it.</summary>
     public static DatasetSpec? Dataset(CheckSpec check) => check.Datasets.GetValueOrDefault("dataset");
