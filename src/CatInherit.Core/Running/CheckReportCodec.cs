@@ -10,8 +10,8 @@ namespace CatInherit.Running;
 
 /// <summary>
 /// A check's report inside a partial file, for the checks shard 1 runs whole: every field the report formats write,
-/// numbers as the bits of their float64 (exact, NaN and infinities included). The gate's spec and the check's
-/// location come back from the policy the merge loads, which the partial's fingerprint ties to the shard's.
+/// numbers as the bits of their float64 (exact, NaN and infinities included). The gate's spec, the check's
+/// location and its place in a comparison come back from the policy the merge loads, which the partial's fingerprint ties to the shard's.
 /// </summary>
 internal static class CheckReportCodec
 {
@@ -114,6 +114,7 @@ internal static class CheckReportCodec
         Details = json.TryGetProperty("details", out var details) ? JsonNode.Parse(details.GetRawText()) as JsonObject : null,
         Message = json.GetProperty("message").GetString()!,
         Models = [.. json.GetProperty("models").EnumerateArray().Select(ReadModel)],
+        Comparison = check.Comparison,
         Location = check.Location,
     };
 

@@ -27,6 +27,7 @@ internal static class ShardedPolicy
         }
 
         TinyModels.BagOfWords(folder.File("bow.onnx"), weights, bias);
+        TinyModels.BagOfWords(folder.File("bow2.onnx"), weights, bias + 0.3f);
         TinyModels.TokenEcho(folder.File("echo.onnx"));
         TinyModels.Linear(folder.File("linear.onnx"));
 
@@ -62,6 +63,7 @@ internal static class ShardedPolicy
             version: 1
             models:
               bow: { path: bow.onnx, provider: cpu, cache: false, batch_size: 16, {{Text}}, output: { name: logits, kind: logits } }
+              bow2: { path: bow2.onnx, provider: cpu, cache: false, batch_size: 16, {{Text}}, output: { name: logits, kind: logits } }
               echo: { path: echo.onnx, provider: cpu, cache: false, {{Text}}, output: { name: hidden, kind: embedding, pooling: mean } }
               linear: { path: linear.onnx, provider: cpu, cache: false, inputs: { features: [x0, x1, x2] }, output: { name: logits, kind: logits } }
             datasets:
@@ -89,6 +91,8 @@ internal static class ShardedPolicy
               - { id: triggers, kind: trigger-scan, dataset: reviews, triggers: [cf, james bond], builtin_triggers: false, targets: [1], samples: 12, random_words: 5, resamples: 100 }
               - { id: noise, kind: perturbation, dataset: reviews, tests: [typo, negation], samples: 12, positive_label: 1, resamples: 100 }
               - { id: attack, kind: adversarial, dataset: reviews, samples: 8, max_queries: 40, max_words: 0.5, gate: { metric: accuracy_under_attack, min: 0.1 }, resamples: 100 }
+              - { id: compared, kind: calibration, dataset: reviews, compare: [bow, bow2], resamples: 100 }
+              - { id: compared-attack, kind: adversarial, dataset: reviews, compare: [bow, bow2], samples: 6, max_queries: 30, max_words: 0.5, resamples: 50 }
             """);
     }
 }
