@@ -21,8 +21,10 @@ internal static class CheckCommand
         var failOnWarning = new Option<bool>("--fail-on-warning") { Description = "Exit 1 when a check warns." };
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing but errors." };
         var noColor = new Option<bool>("--no-color") { Description = "No colours or live progress bars on stderr (also when NO_COLOR is set)." };
+        var shard = new Option<string?>("--shard") { Description = "Run shard I of N (e.g. 2/4): infer only this shard's rows and write a partial file for 'catinherit merge' (default: CATINHERIT_SHARD)." };
+        var partialDir = new Option<string?>("--partial-dir") { Description = "The folder a shard writes its partial file into (default: CATINHERIT_PARTIAL_DIR)." };
 
-        var command = new Command("check", "Run a policy's checks and gate on them.") { policy, reportDir, formats, seed, provider, noCache, failOnWarning, quiet, noColor };
+        var command = new Command("check", "Run a policy's checks and gate on them.") { policy, reportDir, formats, seed, provider, noCache, failOnWarning, quiet, noColor, shard, partialDir };
         command.SetAction(parse =>
         {
             var writers = ParseFormats(parse.GetValue(formats) ?? "json", stderr);
@@ -34,7 +36,7 @@ internal static class CheckCommand
             var isQuiet = parse.GetValue(quiet);
             var color = !parse.GetValue(noColor) && !environment.NoColor;
             var settings = new List<Diagnostic>();
-            var options = RunSettings.Resolve(new RunSettingsRequest { Seed = parse.GetValue(seed), SeedSource = "--seed", Provider = parse.GetValue(provider), ProviderSource = "--provider", UseCache = parse.GetValue(noCache) ? false : null }, settings);
+            var options = RunSettings.Resolve(new RunSettingsRequest { Seed = parse.GetValue(seed), SeedSource = "--seed", Provider = parse.GetValue(provider), ProviderSource = "--provider", UseCache = parse.GetValue(noCache) ? false : null, Shard = parse.GetValue(shard), ShardSource = "--shard", PartialDirectory = parse.GetValue(partialDir) }, settings);
             if (options is null)
             {
                 ConsoleOutput.WriteDiagnostics(settings, stderr);
@@ -49,49 +51,66 @@ internal static class CheckCommand
                 ? LiveProgress.Run(progress => PolicyRunner.Run(path, options, progress), stderr, color)
                 : PolicyRunner.Run(path, options, isQuiet ? null : new ProgressPrinter(stderr));
             ConsoleOutput.WriteDiagnostics(result.Diagnostics, stderr);
-            if (result.Report is not { } report)
+            if (result.PartialFile is { } partial)
             {
-                return ExitCodes.InvalidInput;
-            }
-
-            if (!isQuiet)
-            {
-                ConsoleOutput.WriteChecks(report, stdout, stderr);
-            }
-
-            if (parse.GetValue(reportDir) is { } directory)
-            {
-                var files = ReportWriters.TryWriteAll(report, directory, writers, out var problem);
-                if (problem is not null)
+                // A shard gates nothing: 'catinherit merge' gates on every shard's partial together.
+                if (!isQuiet)
                 {
-                    stderr.WriteLine(problem.ToString());
-                    return ExitCodes.InvalidInput;
+                    stderr.WriteLine($"wrote {ReportText.Terminal(partial)} (shard {options.Shard}); merge every shard's partial with 'catinherit merge'");
                 }
 
-                // Under Azure Pipelines, junit.xml also goes where PublishTestResults looks by default.
-                if (environment.AzurePipelines && files.FirstOrDefault(f => Path.GetFileName(f) == "junit.xml") is { } junit
-                    && CiOutputs.CopyJunitForAzure(junit, stderr) is { } azureJunit)
-                {
-                    files = [.. files, azureJunit];
-                }
-
-                foreach (var file in files.Where(_ => !isQuiet))
-                {
-                    stderr.WriteLine($"wrote {ReportText.Terminal(file)}");
-                }
+                return ExitCodes.Passed;
             }
 
-            if (environment.GitHubStepSummary is { } summary)
-            {
-                CiOutputs.AppendStepSummary(report, summary, stderr);
-            }
-
-            return ExitCodes.For(report, parse.GetValue(failOnWarning));
+            return Finish(result, parse.GetValue(reportDir), writers, isQuiet, parse.GetValue(failOnWarning), stdout, stderr, environment);
         });
         return command;
     }
 
-    private static List<IReportWriter>? ParseFormats(string text, TextWriter stderr)
+    /// <summary>What <c>check</c> and <c>merge</c> do with a report: print it, write the files, gate.</summary>
+    internal static int Finish(RunResult result, string? reportDirectory, List<IReportWriter> writers, bool isQuiet, bool failOnWarning, TextWriter stdout, TextWriter stderr, CliEnvironment environment)
+    {
+        if (result.Report is not { } report)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        if (!isQuiet)
+        {
+            ConsoleOutput.WriteChecks(report, stdout, stderr);
+        }
+
+        if (reportDirectory is { } directory)
+        {
+            var files = ReportWriters.TryWriteAll(report, directory, writers, out var problem);
+            if (problem is not null)
+            {
+                stderr.WriteLine(problem.ToString());
+                return ExitCodes.InvalidInput;
+            }
+
+            // Under Azure Pipelines, junit.xml also goes where PublishTestResults looks by default.
+            if (environment.AzurePipelines && files.FirstOrDefault(f => Path.GetFileName(f) == "junit.xml") is { } junit
+                && CiOutputs.CopyJunitForAzure(junit, stderr) is { } azureJunit)
+            {
+                files = [.. files, azureJunit];
+            }
+
+            foreach (var file in files.Where(_ => !isQuiet))
+            {
+                stderr.WriteLine($"wrote {ReportText.Terminal(file)}");
+            }
+        }
+
+        if (environment.GitHubStepSummary is { } summary)
+        {
+            CiOutputs.AppendStepSummary(report, summary, stderr);
+        }
+
+        return ExitCodes.For(report, failOnWarning);
+    }
+
+    internal static List<IReportWriter>? ParseFormats(string text, TextWriter stderr)
     {
         var writers = new List<IReportWriter>();
         var ok = true;

@@ -44,6 +44,7 @@ internal static class CliApp
     {
         var root = new RootCommand("CatInherit: catch what a model inherits from its pretrained foundation (bias, fragility, leakage) as gated checks.");
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr, environment));
+        root.Subcommands.Add(MergeCommand.Create(stdout, stderr, environment));
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
         root.Subcommands.Add(MitigateCommand.Create(stdout, stderr));
         root.Subcommands.Add(SchemaCommand.Create(stdout));

@@ -41,6 +41,15 @@ public sealed class RunCatInheritGate : Microsoft.Build.Utilities.Task
     /// <summary>The execution provider (<c>CatInheritProvider</c>); empty takes <c>CATINHERIT_PROVIDER</c>, else each model's own.</summary>
     public string? Provider { get; set; }
 
+    /// <summary>
+    /// <c>CatInheritShard</c>: run shard <c>I/N</c> (empty takes <c>CATINHERIT_SHARD</c>): infer this shard's rows and write a
+    /// partial file into <see cref="PartialDirectory"/> (a sub-folder per policy when several) instead of gating.
+    /// </summary>
+    public string? Shard { get; set; }
+
+    /// <summary><c>CatInheritPartialDir</c>: where a shard writes its partial (empty takes <c>CATINHERIT_PARTIAL_DIR</c>).</summary>
+    public string? PartialDirectory { get; set; }
+
     /// <summary>A folder whose runtimes/&lt;rid&gt;/native holds ONNX Runtime (the test project's output).</summary>
     public string? NativeSearchDirectory { get; set; }
 
@@ -49,7 +58,7 @@ public sealed class RunCatInheritGate : Microsoft.Build.Utilities.Task
     {
         UseNativeRuntimeFrom(NativeSearchDirectory);
         var settings = new List<Diagnostic>();
-        var resolved = RunSettings.Resolve(new RunSettingsRequest { Seed = Seed, SeedSource = "CatInheritSeed", Provider = Provider, ProviderSource = "CatInheritProvider" }, settings);
+        var resolved = RunSettings.Resolve(new RunSettingsRequest { Seed = Seed, SeedSource = "CatInheritSeed", Provider = Provider, ProviderSource = "CatInheritProvider", Shard = Shard, ShardSource = "CatInheritShard", PartialDirectory = PartialDirectory }, settings);
         foreach (var diagnostic in settings)
         {
             MSBuildDiagnostics.Log(Log, diagnostic);
@@ -61,6 +70,7 @@ public sealed class RunCatInheritGate : Microsoft.Build.Utilities.Task
         }
 
         var folders = ReportFolders.For([.. Policies.Select(p => p.ItemSpec)], ReportDirectory ?? string.Empty);
+        var partialFolders = ReportFolders.For([.. Policies.Select(p => p.ItemSpec)], resolved.PartialDirectory ?? string.Empty);
         var ran = RanChecksDirectory is { Length: > 0 } record ? RanChecks.Read(record) : null;
         for (var i = 0; i < Policies.Length; i++)
         {
@@ -80,10 +90,16 @@ public sealed class RunCatInheritGate : Microsoft.Build.Utilities.Task
                 Log.LogMessage(MessageImportance.High, $"CatInherit gate: gating the {Numbers.Count(ids.Count, "check")} of {policy.ItemSpec} that ran under the test filter '{TestFilter}' ({string.Join(", ", ids.Order(StringComparer.Ordinal))}); {whole}.");
             }
 
-            var result = PolicyRunner.Run(policy.ItemSpec, options);
+            var result = PolicyRunner.Run(policy.ItemSpec, options with { PartialDirectory = options.Shard is null ? null : partialFolders[i] });
             foreach (var diagnostic in result.Diagnostics)
             {
                 MSBuildDiagnostics.Log(Log, diagnostic);
+            }
+
+            if (result.PartialFile is { } partial)
+            {
+                Log.LogMessage(MessageImportance.High, $"CatInherit: shard {options.Shard} of {policy.ItemSpec} written to {partial}; merge every shard's partial with -t:CatInheritMerge (or catinherit merge) to gate.");
+                continue;
             }
 
             if (result.Report is not { } report)
@@ -91,36 +107,42 @@ public sealed class RunCatInheritGate : Microsoft.Build.Utilities.Task
                 continue;
             }
 
-            if (ReportDirectory is { Length: > 0 } directory)
-            {
-                ReportWriters.TryWriteAll(report, folders[i], ReportWriters.All, out var problem);
-                if (problem is not null)
-                {
-                    MSBuildDiagnostics.Log(Log, problem);
-                }
-            }
-
-            foreach (var check in report.Checks)
-            {
-                var failed = check.Fails(FailOnWarning);
-                var l = check.Location;
-                var text = ReportText.Terminal($"check '{check.Id}' ({check.Kind}) {JsonReportWriter.StatusName(check.Status)}: {check.Message}");
-                if (failed)
-                {
-                    Log.LogError(null, "CAT1001", null, l.File, l.Line, l.Column, 0, 0, text);
-                }
-                else if (check.Status == CheckStatus.Warn)
-                {
-                    Log.LogWarning(null, "CAT1002", null, l.File, l.Line, l.Column, 0, 0, text);
-                }
-                else
-                {
-                    Log.LogMessage(MessageImportance.High, $"{l.File}({l.Line},{l.Column}): {text}");
-                }
-            }
+            Gate(report, folders[i]);
         }
 
         return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>Writes the reports into <paramref name="folder"/> (when a report folder is set) and logs one error per failed gate.</summary>
+    internal void Gate(RunReport report, string folder)
+    {
+        if (ReportDirectory is { Length: > 0 } directory)
+        {
+            ReportWriters.TryWriteAll(report, folder, ReportWriters.All, out var problem);
+            if (problem is not null)
+            {
+                MSBuildDiagnostics.Log(Log, problem);
+            }
+        }
+
+        foreach (var check in report.Checks)
+        {
+            var failed = check.Fails(FailOnWarning);
+            var l = check.Location;
+            var text = ReportText.Terminal($"check '{check.Id}' ({check.Kind}) {JsonReportWriter.StatusName(check.Status)}: {check.Message}");
+            if (failed)
+            {
+                Log.LogError(null, "CAT1001", null, l.File, l.Line, l.Column, 0, 0, text);
+            }
+            else if (check.Status == CheckStatus.Warn)
+            {
+                Log.LogWarning(null, "CAT1002", null, l.File, l.Line, l.Column, 0, 0, text);
+            }
+            else
+            {
+                Log.LogMessage(MessageImportance.High, $"{l.File}({l.Line},{l.Column}): {text}");
+            }
+        }
     }
 
     internal static void UseNativeRuntimeFrom(string? directory)

@@ -189,7 +189,7 @@ public static class Mitigator
             foreach (var (mitigation, edits, files, written) in fitted)
             {
                 var corrections = edits.Where(e => e.Edit.Correct is not null).ToList();
-                var after = PolicyRunner.Run(policy, options with { ModelFiles = files }, progress, null, corrections.Count == 0 ? null : (dataset, table, predictions) =>
+                var after = PolicyRunner.Run(policy, options with { ModelFiles = files }, progress, null, merge: null, correction: corrections.Count == 0 ? null : (dataset, table, predictions) =>
                     corrections.FirstOrDefault(c => c.Model is null ? dataset.HasOwnOutputs : dataset.FeedingModel?.Name == c.Model.Name) is { Edit.Correct: { } correct } ? correct(table, predictions) : predictions);
                 diagnostics.AddRange(after.Diagnostics.Where(d => !before.Diagnostics.Contains(d)));
                 if (after.Report is null)

@@ -21,18 +21,49 @@ internal static class InferenceEngine
         Fixed,
     }
 
-    public static ModelOutputs Run(OnnxModel model, ModelSpec spec, ModelInputs inputs, Padding padding = Padding.Bucketed, Action<int>? rowsDone = null)
+    /// <summary>
+    /// The batches a request runs in, each a list of row indices. Rows are put in an order fixed by their content
+    /// (token count, then the hash of their input, then position among equal inputs), never by the file's row order,
+    /// so the batches, and with them every output bit, are the same in any file order, and a shard that runs some of
+    /// these batches computes exactly what one run computes for them.
+    /// </summary>
+    public static List<int[]> Batches(ModelInputs inputs, int batchSize, Padding padding = Padding.Bucketed)
     {
-        var batchSize = spec.BatchSize;
-        float[]? result = null;
-        var width = 0;
-        var order = inputs.Tokens is { } tokens && padding == Padding.Bucketed
-            ? [.. Enumerable.Range(0, inputs.Rows).OrderBy(i => tokens[i].Length).ThenBy(i => i)]
-            : Enumerable.Range(0, inputs.Rows).ToArray();
-        var featureInput = inputs.Features is null ? null : ModelSignature.FeatureInput(model, spec, []);
+        int[] order;
+        if (padding == Padding.Fixed)
+        {
+            order = [.. Enumerable.Range(0, inputs.Rows)];
+        }
+        else
+        {
+            var hashes = new ulong[inputs.Rows];
+            for (var r = 0; r < hashes.Length; r++)
+            {
+                hashes[r] = ShardOutputs.InputHash(inputs, r);
+            }
+
+            var tokens = inputs.Tokens;
+            order = [.. Enumerable.Range(0, inputs.Rows).OrderBy(i => tokens?[i].Length ?? 0).ThenBy(i => hashes[i]).ThenBy(i => i)];
+        }
+
+        var batches = new List<int[]>();
         for (var start = 0; start < order.Length; start += batchSize)
         {
-            var rows = order.AsSpan(start, Math.Min(batchSize, order.Length - start)).ToArray();
+            batches.Add(order[start..Math.Min(start + batchSize, order.Length)]);
+        }
+
+        return batches;
+    }
+
+    /// <summary>Runs every batch of <see cref="Batches"/>, or only <paramref name="only"/> of them (a shard's): other rows stay zero.</summary>
+    public static ModelOutputs Run(OnnxModel model, ModelSpec spec, ModelInputs inputs, Padding padding = Padding.Bucketed, Action<int>? rowsDone = null, IReadOnlyList<int[]>? only = null)
+    {
+        float[]? result = null;
+        var width = 0;
+        var featureInput = inputs.Features is null ? null : ModelSignature.FeatureInput(model, spec, []);
+        var done = 0;
+        foreach (var rows in only ?? Batches(inputs, spec.BatchSize, padding))
+        {
             var fed = inputs.Tokens is not null ? FeedText(model, inputs.Tokens, inputs.Padding, rows, padding == Padding.Fixed ? spec.MaxLength : 0) : FeedFeatures(model, featureInput!, inputs, rows);
             try
             {
@@ -68,7 +99,8 @@ internal static class InferenceEngine
                 }
             }
 
-            rowsDone?.Invoke(start + rows.Length);
+            done += rows.Length;
+            rowsDone?.Invoke(done);
         }
 
         result ??= [];

@@ -16,6 +16,12 @@ internal sealed class InferenceHub(InheritancePolicy policy, RunOptions options)
     private readonly Dictionary<string, (ModelSession Session, InferenceRequest Request)> requests = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModelOutputs> results = new(StringComparer.Ordinal);
 
+    /// <summary>In a shard: the outputs of the rows this shard computed, for its partial file.</summary>
+    public ShardOutputs Computed { get; } = new();
+
+    /// <summary>In a merge: every shard's outputs; no model runs, every request is assembled from them.</summary>
+    public ShardOutputs? Merged { get; init; }
+
     /// <summary>The models that took part, in policy order.</summary>
     public IReadOnlyList<ModelInfo> Used => [.. policy.Models.Where(m => sessions.GetValueOrDefault(m.Name) is { HasWork: true }).Select(m => sessions[m.Name]!.Info)];
 
@@ -47,9 +53,23 @@ internal sealed class InferenceHub(InheritancePolicy policy, RunOptions options)
         return Request(model, label, table, diagnostics);
     }
 
-    /// <summary>Opens the models that have cache misses, checks them, and runs every missing request.</summary>
-    public bool Resolve(List<Diagnostic> diagnostics, IProgress<RunProgress>? progress)
+    /// <summary>
+    /// Opens the models that have cache misses, checks them, and runs every missing request. In a shard
+    /// (<see cref="RunOptions.Shard"/>) only the shard's rows run, except <paramref name="whole"/> requests (those of checks
+    /// that cannot be split), which shard 1 runs in full and the others skip; in a merge nothing runs.
+    /// </summary>
+    public bool Resolve(List<Diagnostic> diagnostics, IProgress<RunProgress>? progress, IReadOnlySet<string>? whole = null)
     {
+        if (Merged is not null)
+        {
+            return Assemble(diagnostics);
+        }
+
+        if (options.Shard is { } shard)
+        {
+            return ResolveShard(shard, whole ?? new HashSet<string>(), diagnostics, progress);
+        }
+
         foreach (var session in requests.Values.Where(r => r.Request.Cached is null).Select(r => r.Session).Distinct())
         {
             session.EnsureOpen(diagnostics);
@@ -83,6 +103,87 @@ internal sealed class InferenceHub(InheritancePolicy policy, RunOptions options)
     }
 
     public ModelOutputs Outputs(string id) => results[id];
+
+    /// <summary>False for a request a shard did not run in full (its share went to the partial file instead).</summary>
+    public bool HasOutputs(string id) => results.ContainsKey(id);
+
+    private bool ResolveShard(ShardSpec shard, IReadOnlySet<string> whole, List<Diagnostic> diagnostics, IProgress<RunProgress>? progress)
+    {
+        // The batches each request runs here: all of a whole request on shard 1, none elsewhere; of the rest, the batches
+        // whose place in the content order falls to this shard (round robin, so shards differ by at most one batch).
+        var plan = new List<(string Id, ModelSession Session, InferenceRequest Request, List<int[]>? Batches)>();
+        foreach (var (id, (session, request)) in requests)
+        {
+            if (whole.Contains(id))
+            {
+                if (shard.IsFirst)
+                {
+                    plan.Add((id, session, request, null));
+                }
+
+                continue;
+            }
+
+            plan.Add((id, session, request, [.. InferenceEngine.Batches(request.Inputs, session.BatchSize).Where((_, k) => shard.OwnsBatch(k, Metrics.StableHash.Of(request.Dataset)))]));
+        }
+
+        foreach (var session in plan.Where(p => p.Request.Cached is null && p.Batches is not { Count: 0 }).Select(p => p.Session).Distinct())
+        {
+            session.EnsureOpen(diagnostics);
+        }
+
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return false;
+        }
+
+        foreach (var (id, session, request, batches) in plan)
+        {
+            try
+            {
+                if (batches is null)
+                {
+                    var outputs = session.Infer(request, progress);
+                    results[id] = outputs;
+                    Computed.AddRows(session.Name, request.Dataset, request.Inputs, Enumerable.Range(0, outputs.Rows), outputs);
+                }
+                else if (batches.Count > 0)
+                {
+                    Computed.AddRows(session.Name, request.Dataset, request.Inputs, batches.SelectMany(b => b), session.InferBatches(request, batches, progress));
+                }
+            }
+            catch (InvalidInputException ex)
+            {
+                diagnostics.AddRange(ex.Diagnostics);
+                return false;
+            }
+        }
+
+        foreach (var session in policy.Models.Select(m => sessions.GetValueOrDefault(m.Name)).OfType<ModelSession>().Where(s => s.HasWork))
+        {
+            progress?.Report(new RunProgress("infer", session.Info.Name, session.InferredRows + session.CachedRows, session.InferredRows + session.CachedRows, session.Summary));
+        }
+
+        return true;
+    }
+
+    private bool Assemble(List<Diagnostic> diagnostics)
+    {
+        foreach (var (id, (session, request)) in requests)
+        {
+            if (Merged!.Assemble(session.Name, request.Dataset, request.Inputs, session.OutputKind, out var missing) is { } outputs)
+            {
+                results[id] = outputs;
+                continue;
+            }
+
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PartialFingerprint, default,
+                $"no partial holds the outputs of model '{session.Name}' for {missing} of the {request.Inputs.Rows} rows of '{request.Dataset}': the shards read other data, word lists or a vocabulary than this merge does. Run every shard again from the same files"));
+            return false;
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// A query path for a probe that asks its model while it runs (<see cref="ModelQuery"/>): each round is prepared,

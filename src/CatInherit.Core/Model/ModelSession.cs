@@ -34,6 +34,12 @@ internal sealed class ModelSession : IDisposable
         this.provider = provider;
     }
 
+    /// <summary>The model's name in the policy.</summary>
+    public string Name => spec.Name;
+
+    /// <summary>The kind of output the model writes.</summary>
+    public OutputKind OutputKind => spec.OutputKind;
+
     /// <summary>Rows read from the output cache in this run.</summary>
     public int CachedRows { get; private set; }
 
@@ -209,6 +215,36 @@ internal sealed class ModelSession : IDisposable
 
         return outputs;
     }
+
+    /// <summary>
+    /// The outputs of only some <paramref name="batches"/> of the request (a shard's share of <see cref="InferenceEngine.Batches"/>),
+    /// one row per input row (rows of other batches are zero): the cached outputs when the whole request is cached, else
+    /// computed now and not cached (a share is no whole request).
+    /// </summary>
+    public ModelOutputs InferBatches(InferenceRequest request, IReadOnlyList<int[]> batches, IProgress<RunProgress>? progress)
+    {
+        var rows = batches.Sum(b => b.Length);
+        if (request.Cached is { } cached)
+        {
+            CachedRows += rows;
+            return cached;
+        }
+
+        if (rows == 0)
+        {
+            return new ModelOutputs(new float[0], request.Inputs.Rows, 0, spec.OutputKind);
+        }
+
+        var session = model ?? throw new InvalidOperationException("The model is not open.");
+        var clock = Stopwatch.StartNew();
+        var outputs = InferenceEngine.Run(session, spec, request.Inputs, rowsDone: done => progress?.Report(new RunProgress("infer", request.Dataset, done, rows)), only: batches);
+        InferredRows += rows;
+        InferenceTime += clock.Elapsed;
+        return outputs;
+    }
+
+    /// <summary>The batch size the model runs with.</summary>
+    public int BatchSize => spec.BatchSize;
 
     public void Dispose() => model?.Dispose();
 }

@@ -141,6 +141,20 @@ public static class DiagnosticCodes
     /// <summary>An invalid command-line option.</summary>
     public const string InvalidOption = "CAT0500";
 
+    // Sharded runs and their merge.
+    /// <summary>A shard that is not <c>I/N</c> with 1 ≤ I ≤ N, or a shard without a folder for its partial.</summary>
+    public const string InvalidShard = "CAT0700";
+    /// <summary>A partial file that cannot be read: not a partial, damaged, or written by another partial format version.</summary>
+    public const string InvalidPartial = "CAT0701";
+    /// <summary>The partials do not cover every shard: one or more shards are missing.</summary>
+    public const string MissingShard = "CAT0702";
+    /// <summary>Two partials for the same shard.</summary>
+    public const string DuplicateShard = "CAT0703";
+    /// <summary>Partials from different runs: another policy, seed, check selection, shard count or CatInherit version.</summary>
+    public const string MixedPartials = "CAT0704";
+    /// <summary>Partials computed with another model or other data than the files the merge reads now.</summary>
+    public const string PartialFingerprint = "CAT0705";
+
     /// <summary>An unexpected internal error (a bug: please report it).</summary>
     public const string InternalError = "CAT9999";
 }

@@ -25,6 +25,12 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteString("policy", report.Policy);
         json.WriteBoolean("passed", report.Passed);
         json.WriteNumber("seed", report.Seed);
+        if (report.Shards is { } shards)
+        {
+            // Only a merged report has it: apart from this field it is byte for byte the report of one run.
+            json.WriteNumber("shards", shards);
+        }
+
         // "model" is the one model when exactly one took part (null otherwise); "models" lists every one.
         if (report.Model is { } model)
         {

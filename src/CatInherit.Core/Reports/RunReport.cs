@@ -26,6 +26,9 @@ public sealed class RunReport
     /// <summary>Every model that took part, in policy order.</summary>
     public IReadOnlyList<ModelInfo> Models { get; init; } = [];
 
+    /// <summary>How many shards were merged into this report (<c>catinherit merge</c>); null for a run in one piece.</summary>
+    public int? Shards { get; init; }
+
     /// <summary>Checks in policy order.</summary>
     public required IReadOnlyList<CheckReport> Checks { get; init; }
 

@@ -33,13 +33,16 @@ public static class PolicyRunner
 
     /// <summary>Runs a loaded policy; datasets named in <paramref name="sources"/> are read from memory.</summary>
     public static RunResult Run(InheritancePolicy policy, RunOptions options, IProgress<RunProgress>? progress = null, DataSources? sources = null) =>
-        Run(policy, options, progress, sources, correction: null);
+        Run(policy, options, progress, sources, merge: null, correction: null);
 
     /// <summary>
-    /// Runs a loaded policy with <paramref name="correction"/> applied to each (dataset, model) pair's predictions
-    /// before any check reads them (a mitigation's per-group thresholds, as post-processing).
+    /// Runs a loaded policy, whole, as one shard (<see cref="RunOptions.Shard"/>: infer the shard's rows, run the checks
+    /// that cannot be split on shard 1, write a partial file), or as the merge of every shard's partial
+    /// (<paramref name="merge"/>: no model runs; every other check runs on the gathered outputs exactly as in one run).
+    /// <paramref name="correction"/>, when set, is applied to each (dataset, model) pair's predictions before any check
+    /// reads them (a mitigation's per-group thresholds, as post-processing).
     /// </summary>
-    internal static RunResult Run(InheritancePolicy policy, RunOptions options, IProgress<RunProgress>? progress, DataSources? sources, Func<DatasetSpec, DataTable, PredictionSet, PredictionSet>? correction)
+    internal static RunResult Run(InheritancePolicy policy, RunOptions options, IProgress<RunProgress>? progress, DataSources? sources, MergeInput? merge, Func<DatasetSpec, DataTable, PredictionSet, PredictionSet>? correction = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
@@ -51,7 +54,7 @@ public static class PolicyRunner
 
         var diagnostics = new List<Diagnostic>();
         var plan = RunPlanner.Plan(policy);
-        using var hub = new InferenceHub(policy, options);
+        using var hub = new InferenceHub(policy, options) { Merged = merge?.Outputs };
 
         // 1. Read each planned dataset once; register its rows with each model that computes its outputs (once per pair).
         var tables = new List<LoadedTable>();
@@ -95,8 +98,12 @@ public static class PolicyRunner
             }
         }
 
+        // Checks that ask their model while they run cannot be split: shard 1 runs them whole, with every row of their inputs.
+        var whole = policy.Checks.Where(RunsWhole).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var wholeRequests = WholeRequests(policy, whole, tables, texts);
+
         // 3. Open and check the models that have cache misses, then infer: all before any check runs.
-        if (diagnostics.Any(d => d.IsError) || !hub.Resolve(diagnostics, progress))
+        if (diagnostics.Any(d => d.IsError) || !hub.Resolve(diagnostics, progress, wholeRequests))
         {
             return new RunResult(null, diagnostics);
         }
@@ -108,6 +115,12 @@ public static class PolicyRunner
             foreach (var (dataset, table, model, request) in pairs)
             {
                 if (model is not null && request is null)
+                {
+                    continue;
+                }
+
+                // A shard holds the outputs of whole requests only: the other datasets are read by the merge, not here.
+                if (request is not null && !hub.HasOutputs(request))
                 {
                     continue;
                 }
@@ -142,7 +155,11 @@ public static class PolicyRunner
                 Query = ProbeRegistry.For(check.Kind).Descriptor.Needs is { } needs && (needs.Queries ?? needs.Attributions) is not null && check.Model is { } queried ? hub.Query(queried, check.Id) : null,
             };
 
-        foreach (var check in policy.Checks)
+        // A shard runs only what cannot be split (shard 1); a merge runs the rest and takes those from shard 1.
+        IReadOnlyList<CheckSpec> running = options.Shard is { } shard ? [.. policy.Checks.Where(c => shard.IsFirst && whole.Contains(c.Id))]
+            : merge is not null ? [.. policy.Checks.Where(c => !whole.Contains(c.Id))]
+            : policy.Checks;
+        foreach (var check in running)
         {
             ProbeRegistry.For(check.Kind).Validate(check, ContextOf(check), diagnostics);
         }
@@ -157,6 +174,16 @@ public static class PolicyRunner
         for (var i = 0; i < policy.Checks.Count; i++)
         {
             var check = policy.Checks[i];
+            if (!running.Contains(check))
+            {
+                if (merge is not null)
+                {
+                    reports.Add(merge.WholeChecks[check.Id]);
+                }
+
+                continue;
+            }
+
             progress?.Report(new RunProgress("check", check.Id, i, policy.Checks.Count));
             var probe = ProbeRegistry.For(check.Kind);
             ProbeResult result;
@@ -176,8 +203,45 @@ public static class PolicyRunner
         }
 
         progress?.Report(new RunProgress("check", string.Empty, policy.Checks.Count, policy.Checks.Count));
+        if (options.Shard is { } share)
+        {
+            var partial = new PartialFile
+            {
+                Version = EngineVersion.Current,
+                Policy = policy.FilePath.Replace('\\', '/'),
+                PolicySha256 = Fingerprints.Policy(policy),
+                Seed = options.Seed,
+                Checks = options.Checks is { } selected ? [.. selected.Order(StringComparer.Ordinal)] : null,
+                Shard = share,
+                Models = hub.Used,
+                Data = Fingerprints.Data(plan, sources),
+                Outputs = hub.Computed,
+                WholeCheckReports = reports,
+            };
+            return new RunResult(null, diagnostics) { PartialFile = partial.Write(options.PartialDirectory ?? throw new InvalidOperationException("A shard needs a partial folder.")) };
+        }
+
         var report = new RunReport { Policy = policy.FilePath.Replace('\\', '/'), Seed = options.Seed, Models = hub.Used, Checks = reports };
         return new RunResult(report, diagnostics);
+    }
+
+    /// <summary>True for a check whose probe asks its model while it runs (an attack's rounds): it cannot be split into shards.</summary>
+    internal static bool RunsWhole(CheckSpec check) => ProbeRegistry.For(check.Kind).Descriptor.Needs.Queries is not null;
+
+    /// <summary>The inference requests of the checks that run whole: every dataset they read and every text they generate.</summary>
+    private static HashSet<string> WholeRequests(InheritancePolicy policy, HashSet<string> whole, List<LoadedTable> tables, Dictionary<(string Check, string Key), string> texts)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var check in policy.Checks.Where(c => whole.Contains(c.Id)))
+        {
+            ids.UnionWith(texts.Where(t => t.Key.Check == check.Id).Select(t => t.Value));
+            foreach (var dataset in check.Datasets.Values)
+            {
+                ids.UnionWith(tables.Where(t => t.Request is not null && t.Dataset.Name == dataset.Name && t.Model == dataset.FeedingModel).Select(t => t.Request!));
+            }
+        }
+
+        return ids;
     }
 
     /// <summary>

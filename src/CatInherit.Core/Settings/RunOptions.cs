@@ -34,4 +34,13 @@ public sealed record RunOptions
     /// policy's checks on the mitigated copies this way. Null reads every model from its policy path.
     /// </summary>
     public IReadOnlyDictionary<string, ModelFile>? ModelFiles { get; init; }
+
+    /// <summary>
+    /// Run one shard: infer only this shard's rows and write them, with the checks that cannot be split (on shard 1),
+    /// to a partial file in <see cref="PartialDirectory"/> for <c>catinherit merge</c>. Null runs everything at once.
+    /// </summary>
+    public ShardSpec? Shard { get; init; }
+
+    /// <summary>Where a shard writes its partial file (required with <see cref="Shard"/>).</summary>
+    public string? PartialDirectory { get; init; }
 }

@@ -6,13 +6,13 @@ namespace CatInherit.Settings;
 /// <summary>
 /// The one place run settings are resolved and environment variables are read: an explicit value wins, then
 /// the environment (<c>CATINHERIT_SEED</c>, <c>CATINHERIT_PROVIDER</c>, <c>CATINHERIT_CACHE_DIR</c>,
-/// <c>CATINHERIT_ACCEPT</c>, <c>CI</c>), then the default. A value that does not parse is a CAT0500 error,
+/// <c>CATINHERIT_ACCEPT</c>, <c>CATINHERIT_SHARD</c>, <c>CATINHERIT_PARTIAL_DIR</c>, <c>CI</c>), then the default. A value that does not parse is a CAT0500 error,
 /// never a silent default.
 /// </summary>
 public static class RunSettings
 {
     /// <summary>The environment variables the resolver reads.</summary>
-    public static IReadOnlyList<string> EnvironmentVariables { get; } = ["CATINHERIT_SEED", "CATINHERIT_PROVIDER", "CATINHERIT_CACHE_DIR", "CATINHERIT_ACCEPT", "CI", "XDG_CACHE_HOME"];
+    public static IReadOnlyList<string> EnvironmentVariables { get; } = ["CATINHERIT_SEED", "CATINHERIT_PROVIDER", "CATINHERIT_CACHE_DIR", "CATINHERIT_ACCEPT", "CI", "XDG_CACHE_HOME", "CATINHERIT_SHARD", "CATINHERIT_PARTIAL_DIR"];
 
     /// <summary>Resolves <paramref name="request"/> against the process environment.</summary>
     public static RunOptions? Resolve(RunSettingsRequest request, List<Diagnostic> diagnostics) =>
@@ -46,6 +46,22 @@ public static class RunSettings
             }
         }
 
+        ShardSpec? shard = null;
+        var (shardText, shardSource) = Pick(request.Shard, request.ShardSource, "CATINHERIT_SHARD", environment);
+        var partialDirectory = Given(request.PartialDirectory) ?? Given(environment("CATINHERIT_PARTIAL_DIR"));
+        if (shardText is not null)
+        {
+            shard = ShardSpec.TryParse(shardText, out var problem);
+            if (problem is not null)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidShard, default, $"{shardSource}: {problem}"));
+            }
+            else if (partialDirectory is null)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidShard, default, $"{shardSource}: a shard writes a partial file; name its folder with --partial-dir (CatInheritPartialDir, CATINHERIT_PARTIAL_DIR)"));
+            }
+        }
+
         var cacheDirectory = Given(request.CacheDirectory) ?? Given(environment("CATINHERIT_CACHE_DIR")) ?? DefaultCacheDirectory(environment);
         var baselines = environment("CATINHERIT_ACCEPT") == "1" ? BaselineMode.Accept
             : string.Equals(environment("CI"), "true", StringComparison.OrdinalIgnoreCase) ? BaselineMode.RequireVerified
@@ -53,7 +69,7 @@ public static class RunSettings
 
         return diagnostics.Count(d => d.IsError) > before
             ? null
-            : new RunOptions { Seed = seed, Provider = provider, UseCache = request.UseCache ?? true, CacheDirectory = cacheDirectory, Baselines = baselines };
+            : new RunOptions { Seed = seed, Provider = provider, UseCache = request.UseCache ?? true, CacheDirectory = cacheDirectory, Baselines = baselines, Shard = shard, PartialDirectory = shard is null ? null : partialDirectory };
 
         void Error(string message) => diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidOption, default, message));
     }

@@ -18,6 +18,15 @@ public sealed record RunSettingsRequest
     /// <summary>The output cache folder.</summary>
     public string? CacheDirectory { get; init; }
 
+    /// <summary>The shard as given (<c>--shard</c>, <c>CatInheritShard</c>): <c>I/N</c>.</summary>
+    public string? Shard { get; init; }
+
+    /// <summary>Where the shard's partial file goes (<c>--partial-dir</c>, <c>CatInheritPartialDir</c>).</summary>
+    public string? PartialDirectory { get; init; }
+
+    /// <summary>Where the shard comes from, for messages.</summary>
+    public string ShardSource { get; init; } = "shard";
+
     /// <summary>Where the request comes from, for messages (e.g. <c>--seed</c> or <c>CatInheritSeed</c>).</summary>
     public string SeedSource { get; init; } = "seed";
 

@@ -71,4 +71,44 @@ public sealed class RunSettingsTests
 
         Assert.Equal(expected, options!.Baselines);
     }
+
+    [Fact]
+    public void A_shard_comes_from_the_door_or_CATINHERIT_SHARD_with_its_partial_folder()
+    {
+        var (fromEnvironment, none) = Resolve(new RunSettingsRequest(), ("CATINHERIT_SHARD", "2/4"), ("CATINHERIT_PARTIAL_DIR", "partials"));
+        var (explicitWins, _) = Resolve(new RunSettingsRequest { Shard = "3/7", PartialDirectory = "mine" }, ("CATINHERIT_SHARD", "2/4"), ("CATINHERIT_PARTIAL_DIR", "partials"));
+        var (whole, _) = Resolve(new RunSettingsRequest { PartialDirectory = "mine" });
+
+        Assert.Empty(none);
+        Assert.Equal(new ShardSpec(2, 4), fromEnvironment!.Shard);
+        Assert.Equal("partials", fromEnvironment.PartialDirectory);
+        Assert.Equal(new ShardSpec(3, 7), explicitWins!.Shard);
+        Assert.Equal("mine", explicitWins.PartialDirectory);
+        Assert.Null(whole!.Shard);
+        Assert.Null(whole.PartialDirectory);
+    }
+
+    [Theory]
+    [InlineData("4/3")]
+    [InlineData("1/0")]
+    [InlineData("one/two")]
+    [InlineData("1/2/3")]
+    [InlineData("-1/2")]
+    [InlineData("1/5000")]
+    public void A_shard_that_is_not_I_of_N_is_CAT0700(string shard)
+    {
+        var (options, problems) = Resolve(new RunSettingsRequest(), ("CATINHERIT_SHARD", shard), ("CATINHERIT_PARTIAL_DIR", "p"));
+
+        Assert.Null(options);
+        Assert.StartsWith("error CAT0700: environment variable CATINHERIT_SHARD: ", Assert.Single(problems).Replace("catinherit: ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_shard_without_a_partial_folder_is_CAT0700()
+    {
+        var (options, problems) = Resolve(new RunSettingsRequest { Shard = "1/2", ShardSource = "CatInheritShard" });
+
+        Assert.Null(options);
+        Assert.Contains("CAT0700: CatInheritShard: a shard writes a partial file", Assert.Single(problems), StringComparison.Ordinal);
+    }
 }
