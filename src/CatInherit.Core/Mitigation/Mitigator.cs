@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using CatInherit.Data;
 using CatInherit.Policy;
 using CatInherit.Probes;
 using CatInherit.Progress;
@@ -189,12 +191,34 @@ public static class Mitigator
             foreach (var (mitigation, edits, files, written) in fitted)
             {
                 var corrections = edits.Where(e => e.Edit.Correct is not null).ToList();
+                var corrected = new SortedDictionary<string, string>(StringComparer.Ordinal);
                 var after = PolicyRunner.Run(policy, options with { ModelFiles = files }, progress, null, merge: null, correction: corrections.Count == 0 ? null : (dataset, table, predictions) =>
-                    corrections.FirstOrDefault(c => c.Model is null ? dataset.HasOwnOutputs : dataset.FeedingModel?.Name == c.Model.Name) is { Edit.Correct: { } correct } ? correct(table, predictions) : predictions);
+                {
+                    if (corrections.FirstOrDefault(c => c.Model is null ? dataset.HasOwnOutputs : dataset.FeedingModel?.Name == c.Model.Name) is not { Edit.Correct: { } correct } match)
+                    {
+                        return predictions;
+                    }
+
+                    var result = correct(table, predictions);
+                    if (match.Model is null && ThresholdsMethod.GroupValues(table, mitigation.Values.String("sensitive")) is { } groups)
+                    {
+                        // A predictions-only policy has no model to edit: the corrected predictions are the deliverable.
+                        corrected[$"{mitigation.Id}.{dataset.Name}.predictions.csv"] = CorrectedPredictionsCsv(mitigation.Values.String("sensitive"), groups, predictions, result);
+                    }
+
+                    return result;
+                });
                 diagnostics.AddRange(after.Diagnostics.Where(d => !before.Diagnostics.Contains(d)));
                 if (after.Report is null)
                 {
                     return null;
+                }
+
+                foreach (var (name, text) in corrected)
+                {
+                    File.WriteAllText(Path.Combine(staging, name), text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                    written.Add(name);
+                    staged.Add(name);
                 }
 
                 outcomes.Add(new MitigationOutcome
@@ -219,6 +243,25 @@ public static class Mitigator
             var report = new MitigationReport { Policy = policy.FilePath.Replace('\\', '/'), Seed = options.Seed, Before = before.Report, Mitigations = outcomes };
             return (report, staged);
         }
+    }
+
+    /// <summary>
+    /// One row per row of the dataset (after its <c>where</c>, in file order): its position, its group, the prediction
+    /// before and after the thresholds, class labels as written.
+    /// </summary>
+    private static string CorrectedPredictionsCsv(string sensitive, string[] groups, PredictionSet before, PredictionSet after)
+    {
+        var csv = new StringBuilder().Append(CultureInfo.InvariantCulture, $"row,{Cell(sensitive)},prediction,corrected_prediction\n");
+        for (var r = 0; r < after.Count; r++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{r + 1},{Cell(groups[r])},{Cell(before.Classes[before.Predicted[r]])},{Cell(after.Classes[after.Predicted[r]])}\n");
+        }
+
+        return csv.ToString();
+
+        // RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
+        static string Cell(string value) =>
+            value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 
     /// <summary>Each dataset the abstaining model can read: its abstention rate and its accuracy on all and on accepted rows.</summary>

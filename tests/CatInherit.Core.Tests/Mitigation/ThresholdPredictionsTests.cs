@@ -7,7 +7,7 @@ using RunOptions = CatInherit.Settings.RunOptions;
 
 namespace CatInherit.Tests.Mitigation;
 
-/// <summary>thresholds on a predictions-only policy: the thresholds JSON, and the re-run applying them to the held-out rows.</summary>
+/// <summary>thresholds on a predictions-only policy: the thresholds JSON, the corrected predictions CSV, and the re-run applying them to the held-out rows.</summary>
 public sealed class ThresholdPredictionsTests
 {
     [Fact]
@@ -50,7 +50,7 @@ public sealed class ThresholdPredictionsTests
 
         Assert.True(result.Report is not null, string.Join("\n", result.Diagnostics));
         var outcome = Assert.Single(result.Report!.Mitigations);
-        Assert.Equal(["fair.thresholds.json"], outcome.Files);
+        Assert.Equal(["fair.thresholds.json", "fair.test.predictions.csv"], outcome.Files);
         var written = JsonNode.Parse(File.ReadAllText(folder.File("out/fair.thresholds.json")))!;
         var thresholds = ((JsonArray)written["groups"]!).ToDictionary(g => g!["group"]!.GetValue<string>(), g => g!["threshold"]!.GetValue<double>());
         Assert.Equal(["f", "m"], thresholds.Keys.Order());
@@ -60,5 +60,16 @@ public sealed class ThresholdPredictionsTests
         var parity = outcome.Comparisons.Single();
         Assert.Equal(Math.Abs(Rate("f") - Rate("m")), parity.After!.Value, 12);
         Assert.True(parity.After < parity.Before, $"{parity.Before} → {parity.After}");
+
+        // The corrected predictions, row by row, as the thresholds decide them (the original prediction: score > 0.5).
+        var lines = File.ReadAllLines(folder.File("out/fair.test.predictions.csv"));
+        Assert.Equal("row,sex,prediction,corrected_prediction", lines[0]);
+        Assert.Equal(test.Count + 1, lines.Length);
+        for (var i = 0; i < test.Count; i++)
+        {
+            var (score, sex) = test[i];
+            var expected = $"{i + 1},{sex},{(score > 0.5 ? 1 : 0)},{(score > thresholds[sex] ? 1 : 0)}";
+            Assert.Equal(expected, lines[i + 1]);
+        }
     }
 }
