@@ -35,9 +35,11 @@ public sealed class FoundationComparison(ITestOutputHelper output)
         Assert.True(Value("long-tail-recall@resnet_longtail", "tail_recall") > Value("long-tail-recall@scratch_longtail", "tail_recall"));
         Assert.Equal((CheckStatus.Pass, CheckStatus.Fail), (Status("noise-robustness@scratch"), Status("noise-robustness@resnet")));
         Assert.Equal((CheckStatus.Pass, CheckStatus.Fail), (Status("digits-are-out-of-distribution@scratch"), Status("digits-are-out-of-distribution@resnet")));
+        // Corruption, long tail and calibration are degraded performance, where the ImageNet head fails noise; OOD is lack
+        // of generalisation, where it fails the digits: the from-scratch side passes on less of both.
         Assert.Equal(
-            ["scratch / scratch_longtail", "scratch / scratch_longtail", "resnet / resnet_longtail", "resnet / resnet_longtail"],
-            result.Report.ComparisonSummary.Select(c => c.PassesOnLess));
+            [("degraded_performance", "scratch / scratch_longtail"), ("lack_of_generalisation", "scratch / scratch_longtail")],
+            result.Report.ComparisonSummary.Select(c => (c.Catastrophe, c.PassesOnLess)));
     }
 
     // The same lookup as [InheritancePolicy]: CI builds map source paths to /_/, so the source folder alone is not enough.
