@@ -83,4 +83,55 @@ public sealed class ShardTargetTests(PackagedFeed feed) : IDisposable
         Assert.Contains("error CAT0702", merge.Output, StringComparison.Ordinal);
         Assert.Contains("shards 1/3, 3/3 missing", merge.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Xunit_tests_under_CATINHERIT_SHARD_write_partials_that_the_merge_target_gates()
+    {
+        folder.Write("Tests/nuget.config", feed.NuGetConfig);
+        folder.Write("Tests/Tests.csproj", $$"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <IsPackable>false</IsPackable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                <PackageReference Include="xunit" Version="2.9.3" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
+                <PackageReference Include="CatInherit.Xunit" Version="{{feed.Version}}" />
+                <PackageReference Include="CatInherit.MSBuild" Version="{{feed.Version}}" />
+              </ItemGroup>
+              <ItemGroup>
+                <None Include="catinherit.yaml;data.csv" CopyToOutputDirectory="PreserveNewest" />
+              </ItemGroup>
+            </Project>
+            """);
+        folder.Write("Tests/PolicyTests.cs", """
+            using CatInherit.Xunit;
+
+            public class PolicyTests
+            {
+                [InheritancePolicy("catinherit.yaml")]
+                public void Checks() { }
+            }
+            """);
+        folder.Write("Tests/data.csv", Data);
+        folder.Write("Tests/catinherit.yaml", File.ReadAllText(Path.Combine(Project(), "catinherit.yaml")));
+        var dir = folder.File("Tests");
+        var partials = folder.File("xunit-partials");
+
+        foreach (var shard in new[] { "1/2", "2/2" })
+        {
+            var trx = Path.Combine(dir, $"shard-{shard[0]}.trx");
+            var run = DotNet.Run(dir, new Dictionary<string, string> { ["CATINHERIT_SHARD"] = shard, ["CATINHERIT_PARTIAL_DIR"] = partials }, "test", "--logger", "trx;LogFileName=" + trx);
+            Assert.True(run.ExitCode == 0, run.Output);
+            var result = Assert.Single(DotNet.ReadTrx(trx));
+            Assert.Equal("Passed", result.Outcome);
+        }
+
+        Assert.Equal(2, Directory.GetFiles(partials, "*.catpartial.json", SearchOption.AllDirectories).Length);
+        var merge = DotNet.Run(dir, "build", "-t:CatInheritMerge", $"-p:CatInheritPartialDir={partials}");
+        Assert.NotEqual(0, merge.ExitCode);
+        Assert.Contains("error CAT1001: check 'parity' (group-fairness) fail", merge.Output, StringComparison.Ordinal);
+    }
 }
