@@ -43,6 +43,13 @@ public static class Mitigator
             return new MitigationResult(null, [], diagnostics);
         }
 
+        if (File.Exists(outDirectory))
+        {
+            // Checked before any fit runs: minutes of work should not end in "cannot be written".
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidOption, default, $"--out: '{outDirectory}' is a file; name a folder for the mitigated models and reports"));
+            return new MitigationResult(null, [], diagnostics);
+        }
+
         var staging = Path.Combine(outDirectory, Staging);
         var existed = Directory.Exists(outDirectory);
         try

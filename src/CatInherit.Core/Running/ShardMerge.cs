@@ -122,6 +122,12 @@ public static class ShardMerge
 
         foreach (var directory in directories)
         {
+            if (File.Exists(directory))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidPartial, SourceLocation.OfFile(directory), "a file, not a folder; name the folder that holds the partial files (the merge reads every *.catpartial.json under it)"));
+                continue;
+            }
+
             if (!Directory.Exists(directory))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidPartial, SourceLocation.OfFile(directory), "no such folder; name the folders the shards wrote their partials into (or where the CI downloaded them)"));

@@ -219,6 +219,22 @@ public sealed class MitigatorTests
     }
 
     [Fact]
+    public void An_out_path_that_is_a_file_is_an_error_before_any_fit_and_the_file_is_left_alone()
+    {
+        using var folder = new TempFolder();
+        TinyModels.Linear(folder.File("model.onnx"));
+        folder.Write("data.csv", Data().Csv);
+        var policy = folder.Write("catinherit.yaml", Policy);
+        var file = folder.Write("out", "not a folder");
+        var result = Mitigator.Run(policy, file, new RunOptions { UseCache = false }, []);
+        Assert.Null(result.Report);
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal("CAT0500", error.Code);
+        Assert.Contains("is a file; name a folder", error.Message, StringComparison.Ordinal);
+        Assert.Equal("not a folder", File.ReadAllText(file));
+    }
+
+    [Fact]
     public void A_policy_without_mitigations_is_an_error()
     {
         using var folder = new TempFolder();

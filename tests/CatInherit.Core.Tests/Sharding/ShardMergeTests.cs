@@ -168,14 +168,17 @@ public sealed partial class ShardMergeTests : IDisposable
         folder.Write("q/shard-1-of-1.catpartial.json", """{ "format": "catinherit-partial/99" }""");
         Directory.CreateDirectory(folder.File("empty"));
 
-        var result = ShardMerge.Merge([folder.File("p"), folder.File("q"), folder.File("empty"), folder.File("nowhere")], Options());
+        var notAFolder = folder.Write("partials.zip", "a download that was not unpacked");
+
+        var result = ShardMerge.Merge([folder.File("p"), folder.File("q"), folder.File("empty"), folder.File("nowhere"), notAFolder], Options());
 
         Assert.Null(result.Report);
         Assert.All(result.Diagnostics, d => Assert.Equal(DiagnosticCodes.InvalidPartial, d.Code));
-        Assert.Equal(4, result.Diagnostics.Count);
+        Assert.Equal(5, result.Diagnostics.Count);
         Assert.Contains(result.Diagnostics, d => d.Location.File == file && d.Message.Contains("cannot be read", StringComparison.Ordinal));
         Assert.Contains(result.Diagnostics, d => d.Message.Contains("'catinherit-partial/99' cannot be merged", StringComparison.Ordinal));
         Assert.Contains(result.Diagnostics, d => d.Location.File == folder.File("empty") && d.Message.Contains("no partial files", StringComparison.Ordinal));
         Assert.Contains(result.Diagnostics, d => d.Location.File == folder.File("nowhere") && d.Message.Contains("no such folder", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Location.File == notAFolder && d.Message.Contains("a file, not a folder", StringComparison.Ordinal));
     }
 }
