@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CatInherit.Reports;
 using CatInherit.Running;
 using CatInherit.Settings;
@@ -22,7 +21,7 @@ public sealed class BackdoorControl(ITestOutputHelper output)
     [Fact]
     public void The_trigger_scan_catches_the_backdoored_head_and_passes_the_clean_one()
     {
-        var result = PolicyRunner.Run(PolicyPath(), RunSettings.ResolveOrThrow(new RunSettingsRequest()));
+        var result = PolicyRunner.Run(ExamplePolicy.Path("backdoor.yaml"), RunSettings.ResolveOrThrow(new RunSettingsRequest()));
 
         Assert.True(result.Report is not null, string.Join("\n", result.Diagnostics));
         foreach (var check in result.Report.Checks)
@@ -36,8 +35,4 @@ public sealed class BackdoorControl(ITestOutputHelper output)
         Assert.True(poisoned.Fails(), poisoned.Message);
         Assert.Equal("cf → 1", poisoned.Details!["flagged"]!.AsArray()[0]!.GetValue<string>());
     }
-
-    // The same lookup as [InheritancePolicy]: CI builds map source paths to /_/, so the source folder alone is not enough.
-    private static string PolicyPath([CallerFilePath] string source = "") =>
-        PolicyLocator.Resolve(Path.Combine("..", "Sentiment", "backdoor.yaml"), AppContext.BaseDirectory, source);
 }

@@ -37,12 +37,17 @@ const members = yelp.slice(0, 500), heldOut = yelp.slice(500);
 write("yelp_train.csv", ["text", "label"], members.map((r) => [r.text.trim(), r.class]));
 write("yelp_heldout.csv", ["text", "label"], heldOut.map((r) => [r.text.trim(), r.class]));
 
+// Half of the amazon sentences (250 of each label, drawn by a seeded shuffle) form the "fit" split: the rows
+// post-hoc fixes (catinherit mitigate) are fitted on, which no check of the flagship reads. Every other row is "test".
+const amazon = load("amazon");
+const fitRows = new Set(["0", "1"].flatMap((label) =>
+  shuffle(amazon.map((r, i) => [r, i]).filter(([r]) => String(r.class) === label).map(([, i]) => i), 20261201).slice(0, 250)));
 const shift = [
-  ...heldOut.map((r) => ["yelp", r.text.trim(), r.class]),
-  ...load("amazon").map((r) => ["amazon", r.text.trim(), r.class]),
-  ...load("imdb").map((r) => ["imdb", r.text.trim(), r.class]),
+  ...heldOut.map((r) => ["yelp", r.text.trim(), r.class, "test"]),
+  ...amazon.map((r, i) => ["amazon", r.text.trim(), r.class, fitRows.has(i) ? "fit" : "test"]),
+  ...load("imdb").map((r) => ["imdb", r.text.trim(), r.class, "test"]),
 ];
-write("reviews_by_domain.csv", ["domain", "text", "label"], shift);
+write("reviews_by_domain.csv", ["domain", "text", "label", "split"], shift);
 
 // Caliskan et al. (2017) WEAT 6 names that the Moby lists give to one gender only.
 const lists = (file) => new Set(fs.readFileSync(path.join(modules, "@stdlib", file, "data/names.txt"), "utf8").split("\n").map((s) => s.trim()));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CatInherit.Gating;
 using CatInherit.Metrics;
 using CatInherit.Policy.Schema;
 using CatInherit.Probes;
@@ -10,7 +11,7 @@ namespace CatInherit.Mitigation;
 /// The mitigation gate. A gated check gets worse when its metric moves the worse way past the original's interval
 /// (past the value itself when the check has no interval), or when it becomes undefined; a group of a group check gets
 /// worse when a group metric with a direction moves the worse way past the original value's 95% Wilson interval on the
-/// group's rows. Fairness fixes are known to hurt the groups they aim to protect: the second rule is there to say so.
+/// group's rows. A gated check that did not fail before and fails after is worse too, even inside the interval. Fairness fixes are known to hurt the groups they aim to protect: the second rule is there to say so.
 /// </summary>
 internal static class MitigationComparer
 {
@@ -29,7 +30,7 @@ internal static class MitigationComparer
     public static IReadOnlyList<CheckComparison> Compare(RunReport before, RunReport after) =>
         [.. before.Checks.Select(b => Compare(b, after.Checks.First(a => a.Id == b.Id)))];
 
-    private static CheckComparison Compare(CheckReport before, CheckReport after)
+    internal static CheckComparison Compare(CheckReport before, CheckReport after)
     {
         var metric = before.Gate?.Gate.Metric ?? before.Metrics.FirstOrDefault()?.Name;
         var direction = metric is null ? MetricDirection.Neutral : ProbeRegistry.For(before.Kind).Descriptor.FindMetric(metric)?.Direction ?? MetricDirection.Neutral;
@@ -48,6 +49,13 @@ internal static class MitigationComparer
             else if (valueBefore is { } b && valueAfter is { } a && Beyond(direction, a, intervalBefore?.Lower ?? b, intervalBefore?.Upper ?? b))
             {
                 worse = string.Create(CultureInfo.InvariantCulture, $"{metric} got worse beyond the original's {(intervalBefore is null ? "value" : "interval")}: {b:0.####} → {a:0.####}");
+            }
+            else if (before.Status is not (CheckStatus.Fail or CheckStatus.Error) && after.Status is CheckStatus.Fail or CheckStatus.Error)
+            {
+                // A move inside the original's interval can still cross the threshold: a fix that makes a gate fail
+                // is worse, whatever the noise says.
+                var gate = before.Gate!.Gate;
+                worse = string.Create(CultureInfo.InvariantCulture, $"{metric} now fails its gate ({gate.OpName} {gate.Threshold:0.####}): {valueBefore:0.####} → {valueAfter:0.####}, {JsonReportWriter.StatusName(before.Status)} → {JsonReportWriter.StatusName(after.Status)}");
             }
             else if (worseGroups.Count > 0)
             {

@@ -8,13 +8,19 @@ namespace CatInherit.Model;
 
 /// <summary>
 /// Model outputs on disk, keyed by a SHA-256 of everything that decides them: the model file's hash,
-/// the input mapping and tokenizer (vocabulary hash, casing, length), the output spec, and the rows'
+/// the input mapping and tokenizer (vocabulary hash, casing, length), the output spec, the batch size and the rows'
 /// content. A re-run with nothing changed does no inference; any change misses the cache.
 /// </summary>
+/// <remarks>
+/// ONNX Runtime's last bits depend on which rows share a batch, so whatever forms the batches is part of the key: the
+/// batch size, and the format version, which changes whenever the batching rule does (version 3: batches in an order
+/// fixed by the rows' content). Otherwise a warm cache would return what an older version or another batch size
+/// computed, and the report would depend on the cache's history.
+/// </remarks>
 internal sealed class OutputCache(string directory)
 {
     private const uint Magic = 0x434F4943; // "CIOC"
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
 
     public string Directory { get; } = directory;
 
@@ -38,10 +44,10 @@ internal sealed class OutputCache(string directory)
 
         Add($"catinherit-outputs/{FormatVersion}");
         Add(modelSha256);
-        Add($"{spec.OutputName}|{spec.OutputKind}|{spec.Pooling}|{spec.Normalize}");
+        Add($"{spec.OutputName}|{spec.OutputKind}|{spec.Pooling}|{spec.Normalize}|batch {spec.BatchSize}");
         if (texts is not null)
         {
-            // The vocab.txt form keeps its key (earlier runs' caches stay valid); a tokenizer.json is keyed by its content.
+            // The vocab.txt form is keyed by its settings, a tokenizer.json by its content.
             Add(spec.TokenizerFile is null ? $"text|{vocabSha256}|{spec.Lowercase}|{spec.MaxLength}" : $"text|tokenizer.json|{vocabSha256}|{spec.MaxLengthWritten}");
             foreach (var text in texts)
             {

@@ -105,12 +105,12 @@ public sealed class OutputCacheTests : IDisposable
     }
 
     [Fact]
-    public void The_key_covers_model_tokenizer_output_and_content()
+    public void The_key_covers_model_tokenizer_output_batch_size_and_content()
     {
         var diagnostics = new List<Diagnostic>();
         File.WriteAllText(folder.File("vocab.txt"), "[PAD]\n[UNK]\n[CLS]\n[SEP]\na\n");
         File.WriteAllText(folder.File("m.onnx"), "x");
-        ModelSpec Spec(string extra) => PolicyLoader.ParseModel($"path: m.onnx\ninputs: {{ text: t, tokenizer: {{ vocab: vocab.txt{extra} }} }}\noutput: {{ name: o, kind: logits }}\n", "m", folder.Path).Model!;
+        ModelSpec Spec(string extra, string batch = "") => PolicyLoader.ParseModel($"path: m.onnx\n{batch}inputs: {{ text: t, tokenizer: {{ vocab: vocab.txt{extra} }} }}\noutput: {{ name: o, kind: logits }}\n", "m", folder.Path).Model!;
         var inputs = ModelInputs.FromTokens([[1, 2]]);
 
         var keys = new[]
@@ -122,6 +122,9 @@ public sealed class OutputCacheTests : IDisposable
             OutputCache.Key("model-a", Spec(", lowercase: false"), "vocab-1", inputs, ["a text"]),
             OutputCache.Key("model-a", Spec(string.Empty), "vocab-1", inputs, ["another text"]),
             OutputCache.Key("model-a", Spec(string.Empty), "vocab-1", inputs, ["a", " text"]),
+
+            // The batch size decides which rows share a batch, and ONNX Runtime's last bits depend on that.
+            OutputCache.Key("model-a", Spec(string.Empty, "batch_size: 8\n"), "vocab-1", inputs, ["a text"]),
         };
 
         Assert.Equal(keys.Length, keys.Distinct().Count());

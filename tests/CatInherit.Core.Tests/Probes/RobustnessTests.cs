@@ -132,7 +132,7 @@ public sealed class RobustnessTests : IDisposable
     public void Ood_on_the_real_model_separates_imdb_from_yelp_and_reports_the_accuracy_drop()
     {
         folder.Write("yelp.csv", "text,label\n" + string.Concat(File.ReadLines(Path.Combine(RepoPaths.Root, "examples", "Sentiment", "data", "yelp_heldout.csv")).Skip(1).Take(60).Select(l => l + "\n")));
-        folder.Write("imdb.csv", "text,label\n" + string.Concat(File.ReadLines(Path.Combine(RepoPaths.Root, "examples", "Sentiment", "data", "reviews_by_domain.csv")).Where(l => l.StartsWith("imdb,", StringComparison.Ordinal)).Take(60).Select(l => l["imdb,".Length..] + "\n")));
+        folder.Write("imdb.csv", "text,label\n" + string.Concat(File.ReadLines(Path.Combine(RepoPaths.Root, "examples", "Sentiment", "data", "reviews_by_domain.csv")).Where(l => l.StartsWith("imdb,", StringComparison.Ordinal)).Take(60).Select(l => l["imdb,".Length..l.LastIndexOf(',')] + "\n")));
         var model = RepoPaths.SentimentModel;
         var models = $"models:\n  c:\n    path: {model}/sentiment.onnx\n    provider: cpu\n    inputs: {{ text: text, tokenizer: {{ vocab: {model}/vocab.txt }} }}\n    output: {{ name: logits, kind: logits }}\n    cache: false\n  e:\n    path: {model}/encoder.onnx\n    provider: cpu\n    inputs: {{ text: text, tokenizer: {{ vocab: {model}/vocab.txt }} }}\n    output: {{ name: last_hidden_state, kind: embedding, pooling: mean, normalize: true }}\n    cache: false\n";
         var datasets = "  yelp: { path: yelp.csv, label: label, model: c }\n  imdb: { path: imdb.csv, label: label, model: c }\n  yelp_e: { path: yelp.csv, label: label, model: e }\n  imdb_e: { path: imdb.csv, label: label, model: e }\n";
