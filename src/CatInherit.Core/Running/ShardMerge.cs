@@ -99,8 +99,10 @@ public static class ShardMerge
             return new RunResult(null, diagnostics);
         }
 
-        // The models as the shards ran them (the provider that computed the outputs), as one run reports them.
-        Model.ModelInfo Shards(Model.ModelInfo model) => first.Models.FirstOrDefault(m => m.Name == model.Name) ?? model;
+        // The models as the shards ran them (the provider that computed the outputs, from a shard that computed some), as
+        // one run reports them.
+        Model.ModelInfo Shards(Model.ModelInfo model) =>
+            (partials.FirstOrDefault(p => p.Outputs.CountOf(model.Name) > 0) ?? first).Models.FirstOrDefault(m => m.Name == model.Name) ?? model;
         var merged = new RunReport
         {
             Policy = report.Policy,
@@ -167,6 +169,20 @@ public static class ShardMerge
         Mixed("the shard count", p => $"{p.Shard.Count} shards");
         Mixed("a model", p => string.Join(", ", p.Models.Select(m => $"{m.Name} {Short(m.Sha256)}")));
         Mixed("a data file", p => string.Join(", ", p.Data.Select(d => $"{d.Dataset} {Short(d.Sha256)}")));
+
+        // CUDA and CPU outputs differ in their last bits, so shards on different providers cannot merge into one run's
+        // report. Only shards that computed rows of a model say which provider did; the others opened no session.
+        foreach (var name in reference.Models.Select(m => m.Name))
+        {
+            var providers = partials.Where(p => p.Outputs.CountOf(name) > 0)
+                .GroupBy(p => p.Models.FirstOrDefault(m => m.Name == name)?.Provider ?? "?", StringComparer.Ordinal).ToList();
+            if (providers.Count > 1)
+            {
+                var listing = string.Join("; ", providers.Select(g => $"{g.Key}: {string.Join(", ", g.Select(p => p.Source))}"));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MixedPartials, SourceLocation.OfFile(reference.Source), $"model '{name}' ran on different execution providers ({listing}), whose outputs differ in the last bits, so the merge cannot equal one run; run every shard on one provider (--provider cpu, CATINHERIT_PROVIDER=cpu or -p:CatInheritProvider=cpu)"));
+            }
+        }
+
         if (diagnostics.Any(d => d.IsError))
         {
             return;

@@ -134,6 +134,26 @@ public sealed partial class ShardMergeTests : IDisposable
     }
 
     [Fact]
+    public void Shards_whose_model_ran_on_different_providers_are_not_merged()
+    {
+        var policy = ShardedPolicy.Write(folder);
+        RunShards(policy, 2, folder.File("p"));
+        var second = folder.File("p/shard-2-of-2.catpartial.json");
+        var text = File.ReadAllText(second);
+        Assert.Contains("\"provider\": \"CPUExecutionProvider\"", text, StringComparison.Ordinal);
+
+        // As if shard 2's runner had loaded CUDA: its outputs are not what shard 1's CPU would have computed.
+        File.WriteAllText(second, text.Replace("\"provider\": \"CPUExecutionProvider\"", "\"provider\": \"CUDAExecutionProvider\"", StringComparison.Ordinal));
+        var result = ShardMerge.Merge([folder.File("p")], Options());
+
+        Assert.Null(result.Report);
+        var mixed = Assert.Single(result.Diagnostics, d => d.IsError && d.Message.StartsWith("model 'bow'", StringComparison.Ordinal));
+        Assert.Equal(DiagnosticCodes.MixedPartials, mixed.Code);
+        Assert.Contains($"CPUExecutionProvider: {folder.File("p/shard-1-of-2.catpartial.json")}; CUDAExecutionProvider: {second}", mixed.Message, StringComparison.Ordinal);
+        Assert.Contains("--provider cpu", mixed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_partial_from_another_model_version_is_rejected()
     {
         var policy = ShardedPolicy.Write(folder);
