@@ -15,25 +15,10 @@ public sealed class ModelAttributionTests : IDisposable
     public ModelAttributionTests()
     {
         // Two real models that differ only in their bias, so their files (and hashes) differ.
-        TinyModels.Linear(folder.File("clean.onnx"), bias: [0.5f, -0.5f]);
-        TinyModels.Linear(folder.File("backdoored.onnx"), bias: [-0.5f, 0.5f]);
+        var models = TinyModels.TwoLinearModels(folder, "clean", "backdoored");
         folder.Write("d.csv", "a,b,c,y,sex\n1,0,0,0,f\n0,1,0,1,f\n0,0,1,1,m\n2,0,1,0,m\n0,2,0,1,f\n1,1,0,0,m\n");
         folder.Write("p.csv", "y,pred,sex\n1,1,f\n0,0,m\n1,0,m\n0,1,f\n");
-        folder.Write("catinherit.yaml", """
-            version: 1
-            models:
-              clean:
-                path: clean.onnx
-                provider: cpu
-                cache: false
-                inputs: { features: [a, b, c] }
-                output: { name: logits, kind: logits }
-              backdoored:
-                path: backdoored.onnx
-                provider: cpu
-                cache: false
-                inputs: { features: [a, b, c] }
-                output: { name: logits, kind: logits }
+        folder.Write("catinherit.yaml", models + """
             datasets:
               on_clean: { path: d.csv, label: y, model: clean }
               on_backdoored: { path: d.csv, label: y, model: backdoored }

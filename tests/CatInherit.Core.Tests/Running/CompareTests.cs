@@ -17,32 +17,14 @@ namespace CatInherit.Tests.Running;
 /// </summary>
 public sealed class CompareTests : IDisposable
 {
-    private const string Models = """
-        version: 1
-        models:
-          clean:
-            path: clean.onnx
-            provider: cpu
-            cache: false
-            inputs: { features: [a, b, c] }
-            output: { name: logits, kind: logits }
-          shifted:
-            path: shifted.onnx
-            provider: cpu
-            cache: false
-            inputs: { features: [a, b, c] }
-            output: { name: logits, kind: logits }
-        datasets:
-          d: { path: d.csv, label: y }
-
-        """;
+    /// <summary>The two models and the dataset every test reads; the tests add their checks.</summary>
+    private readonly string models;
 
     private readonly TempFolder folder = new();
 
     public CompareTests()
     {
-        TinyModels.Linear(folder.File("clean.onnx"), bias: [0.5f, -0.5f]);
-        TinyModels.Linear(folder.File("shifted.onnx"), bias: [-0.5f, 0.5f]);
+        models = TinyModels.TwoLinearModels(folder, "clean", "shifted") + "datasets:\n  d: { path: d.csv, label: y }\n";
 
         // By hand (logit0 = a + c ± 0.5, logit1 = b + c ∓ 0.5): clean predicts 0,1,0,0,0,0 and gets row 4 wrong;
         // shifted predicts 0,1,1,1,1,0 and gets rows 3 and 5 wrong. Class-1 recall: clean 1/2, shifted 2/2; macro recall 0.75 both.
@@ -52,7 +34,7 @@ public sealed class CompareTests : IDisposable
     public void Dispose() => folder.Dispose();
 
     private RunResult Run(string checks, IReadOnlySet<string>? only = null) =>
-        PolicyRunner.Run(folder.Write("catinherit.yaml", Models + checks), new RunOptions { UseCache = false, Checks = only });
+        PolicyRunner.Run(folder.Write("catinherit.yaml", models + checks), new RunOptions { UseCache = false, Checks = only });
 
     [Fact]
     public void Each_run_is_the_check_bound_to_its_model_with_the_same_seeds()
@@ -161,7 +143,7 @@ public sealed class CompareTests : IDisposable
     [Fact]
     public void A_test_attribute_naming_the_check_as_written_gets_every_run_and_one_run_by_its_own_id()
     {
-        folder.Write("catinherit.yaml", Models + """
+        folder.Write("catinherit.yaml", models + """
             checks:
               - { id: tail, kind: long-tail, dataset: d, tail_classes: [1], compare: [clean, shifted] }
             """);
@@ -173,7 +155,7 @@ public sealed class CompareTests : IDisposable
         Assert.Equal(["long-tail: tail@shifted"], one.DisplayNames);
 
         // A class with [InheritancePolicy] and [InheritanceCheck(..., "tail")]: the policy test leaves every run of 'tail' to the other method.
-        folder.Write("catinherit.yaml", Models + """
+        folder.Write("catinherit.yaml", models + """
             checks:
               - { id: tail, kind: long-tail, dataset: d, tail_classes: [1], compare: [clean, shifted] }
               - { id: other, kind: long-tail, dataset: d, tail_classes: [1], model: clean }
@@ -191,7 +173,7 @@ public sealed class CompareTests : IDisposable
     [InlineData("compare: [clean, clean]", "CAT0013", "listed twice")]
     public void A_bad_compare_list_is_reported_where_it_is_written(string compare, string code, string message)
     {
-        var path = folder.Write("bad.yaml", Models + $$"""
+        var path = folder.Write("bad.yaml", models + $$"""
             checks:
               - { id: tail, kind: long-tail, dataset: d, {{compare}} }
             """);

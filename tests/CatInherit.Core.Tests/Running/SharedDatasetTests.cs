@@ -13,30 +13,14 @@ namespace CatInherit.Tests.Running;
 /// </summary>
 public sealed class SharedDatasetTests : IDisposable
 {
-    private const string Models = """
-        version: 1
-        models:
-          clean:
-            path: clean.onnx
-            provider: cpu
-            cache: false
-            inputs: { features: [a, b, c] }
-            output: { name: logits, kind: logits }
-          backdoored:
-            path: backdoored.onnx
-            provider: cpu
-            cache: false
-            inputs: { features: [a, b, c] }
-            output: { name: logits, kind: logits }
-
-        """;
+    /// <summary>The two models; the tests add datasets and checks.</summary>
+    private readonly string models;
 
     private readonly TempFolder folder = new();
 
     public SharedDatasetTests()
     {
-        TinyModels.Linear(folder.File("clean.onnx"), bias: [0.5f, -0.5f]);
-        TinyModels.Linear(folder.File("backdoored.onnx"), bias: [-0.5f, 0.5f]);
+        models = TinyModels.TwoLinearModels(folder, "clean", "backdoored");
         folder.Write("d.csv", "a,b,c,y,sex\n1,0,0,0,f\n0,1,0,1,f\n0,0,1,1,m\n2,0,1,0,m\n0,2,0,1,f\n1,1,0,0,m\n");
     }
 
@@ -55,7 +39,7 @@ public sealed class SharedDatasetTests : IDisposable
     [Fact]
     public void A_check_s_model_computes_its_dataset_once_per_model_and_the_report_names_it()
     {
-        var (shared, events) = Run(Models + """
+        var (shared, events) = Run(models + """
             datasets:
               d: { path: d.csv, label: y, model: clean }
             checks:
@@ -64,7 +48,7 @@ public sealed class SharedDatasetTests : IDisposable
               - { id: backdoored-calibration, kind: calibration, dataset: d, model: backdoored, gate: { metric: ece, max: 1 } }
               - { id: backdoored-parity, kind: group-fairness, dataset: d, model: backdoored, sensitive: sex, gate: { metric: demographic_parity_difference, max: 1 } }
             """);
-        var (duplicated, _) = Run(Models + """
+        var (duplicated, _) = Run(models + """
             datasets:
               on_clean: { path: d.csv, label: y, model: clean }
               on_backdoored: { path: d.csv, label: y, model: backdoored }
@@ -94,7 +78,7 @@ public sealed class SharedDatasetTests : IDisposable
     [Fact]
     public void A_check_model_reaches_every_dataset_it_names()
     {
-        var (result, _) = Run(Models + """
+        var (result, _) = Run(models + """
             datasets:
               in: { path: d.csv, label: y, model: clean }
               out: { path: d.csv, label: y, where: { sex: m }, model: clean }
@@ -112,7 +96,7 @@ public sealed class SharedDatasetTests : IDisposable
     [Fact]
     public void A_dataset_several_models_could_compute_needs_a_model_on_the_check_or_the_dataset()
     {
-        var (result, _) = Run(Models + """
+        var (result, _) = Run(models + """
             datasets:
               d: { path: d.csv, label: y }
             checks:
@@ -127,7 +111,7 @@ public sealed class SharedDatasetTests : IDisposable
     [Fact]
     public void A_check_model_that_does_not_exist_is_reported_with_a_suggestion()
     {
-        var (result, _) = Run(Models + """
+        var (result, _) = Run(models + """
             datasets:
               d: { path: d.csv, label: y, model: clean }
             checks:
@@ -140,7 +124,7 @@ public sealed class SharedDatasetTests : IDisposable
     [Fact]
     public void Validation_checks_the_columns_of_every_model_a_dataset_is_fed_to()
     {
-        var path = folder.Write("catinherit.yaml", Models.Replace("backdoored:\n    path: backdoored.onnx\n    provider: cpu\n    cache: false\n    inputs: { features: [a, b, c] }", "backdoored:\n    path: backdoored.onnx\n    provider: cpu\n    cache: false\n    inputs: { features: [a, b, d] }", StringComparison.Ordinal) + """
+        var path = folder.Write("catinherit.yaml", models.Replace("backdoored:\n    path: backdoored.onnx\n    provider: cpu\n    cache: false\n    inputs: { features: [a, b, c] }", "backdoored:\n    path: backdoored.onnx\n    provider: cpu\n    cache: false\n    inputs: { features: [a, b, d] }", StringComparison.Ordinal) + """
             datasets:
               d: { path: d.csv, label: y, model: clean }
             checks:

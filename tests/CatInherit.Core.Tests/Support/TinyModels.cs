@@ -6,6 +6,19 @@ namespace CatInherit.Tests.Support;
 /// <summary>Small real ONNX models whose outputs are known exactly, written with OnnxSharp.</summary>
 public static class TinyModels
 {
+    /// <summary>
+    /// Two <see cref="Linear"/> models that differ only in their bias ([0.5, −0.5] and [−0.5, 0.5]), written into
+    /// <paramref name="folder"/> as <c>{first}.onnx</c> and <c>{second}.onnx</c>; returns the start of a policy that
+    /// declares both (features a, b, c; CPU; no cache; logits), ending after the models.
+    /// </summary>
+    public static string TwoLinearModels(TempFolder folder, string first, string second)
+    {
+        Linear(folder.File($"{first}.onnx"), bias: [0.5f, -0.5f]);
+        Linear(folder.File($"{second}.onnx"), bias: [-0.5f, 0.5f]);
+        static string Declare(string name) => $"  {name}:\n    path: {name}.onnx\n    provider: cpu\n    cache: false\n    inputs: {{ features: [a, b, c] }}\n    output: {{ name: logits, kind: logits }}\n";
+        return $"version: 1\nmodels:\n{Declare(first)}{Declare(second)}";
+    }
+
     /// <summary>logits = x · W + B with x float [batch, 3]; W = [[1,0],[0,1],[1,1]], B = [0.5, -0.5].</summary>
     public static string Linear(string path, string inputName = "x", long[]? inputShape = null, float[]? bias = null)
     {
