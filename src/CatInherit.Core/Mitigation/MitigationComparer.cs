@@ -11,7 +11,8 @@ namespace CatInherit.Mitigation;
 /// The mitigation gate. A gated check gets worse when its metric moves the worse way past the original's interval
 /// (past the value itself when the check has no interval), or when it becomes undefined; a group of a group check gets
 /// worse when a group metric with a direction moves the worse way past the original value's 95% Wilson interval on the
-/// group's rows. A gated check that did not fail before and fails after is worse too, even inside the interval. Fairness fixes are known to hurt the groups they aim to protect: the second rule is there to say so.
+/// group's rows; and a gated check that did not fail before and fails after is worse, even inside the interval.
+/// Fairness fixes are known to hurt the groups they aim to protect: the group rule is there to say so.
 /// </summary>
 internal static class MitigationComparer
 {
