@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using CatInherit.Tests.Support;
 
 namespace CatInherit.Cli.Tests;
@@ -11,16 +9,7 @@ public sealed class MitigateCommandTests
     private static string Write(TempFolder folder, string fit = "calibration")
     {
         TinyModels.Linear(folder.File("model.onnx"));
-        var random = new Random(3);
-        var csv = new StringBuilder("a,b,c,label,split\n");
-        for (var i = 0; i < 200; i++)
-        {
-            var (a, b) = (Math.Round(random.NextDouble() * 4, 3), Math.Round(random.NextDouble() * 4, 3));
-            var label = random.NextDouble() < 1 / (1 + Math.Exp(-((b - 0.5) - (a + 0.5)) / 3)) ? 1 : 0;
-            csv.Append(CultureInfo.InvariantCulture, $"{a},{b},0.5,{label},{(i % 2 == 0 ? "fit" : "test")}\n");
-        }
-
-        folder.Write("data.csv", csv.ToString());
+        folder.Write("data.csv", OverconfidentRows.Make(200).Csv);
         return folder.Write("catinherit.yaml", $$"""
             version: 1
             models:

@@ -15,19 +15,7 @@ public sealed class MitigateTargetTests(PackagedFeed feed) : IDisposable
 
     private string Project(string fit)
     {
-        folder.Write("App/nuget.config", feed.NuGetConfig);
-        folder.Write("App/App.csproj", $$"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <CatInheritMitigateFormats>md</CatInheritMitigateFormats>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="CatInherit.MSBuild" Version="{{feed.Version}}" />
-              </ItemGroup>
-            </Project>
-            """);
-        folder.Write("App/Code.cs", "class Placeholder { }");
+        feed.WriteMsBuildConsumer(folder.File("App"), "    <CatInheritMitigateFormats>md</CatInheritMitigateFormats>");
         folder.Write("App/data.csv", Data);
         folder.Write("App/catinherit.yaml", $$"""
             version: 1

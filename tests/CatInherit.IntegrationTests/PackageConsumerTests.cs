@@ -28,23 +28,9 @@ public sealed class PackageConsumerTests(PackagedFeed feed) : IDisposable
 
     private string Project(string policy, string properties = "", string packages = "", string code = "class Placeholder { }")
     {
-        var dir = folder.File("App");
-        folder.Write("App/nuget.config", feed.NuGetConfig);
-        folder.Write("App/App.csproj", $$"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-            {{properties}}
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="CatInherit.MSBuild" Version="{{feed.Version}}" />
-            {{packages}}
-              </ItemGroup>
-            </Project>
-            """);
+        var dir = feed.WriteMsBuildConsumer(folder.File("App"), properties, packages, code);
         folder.Write("App/catinherit.yaml", policy);
         folder.Write("App/loans.csv", Data);
-        folder.Write("App/Code.cs", code);
         return dir;
     }
 

@@ -49,6 +49,31 @@ public sealed class PackagedFeed : IDisposable
         </configuration>
         """;
 
+    /// <summary>
+    /// Writes a consumer project into <paramref name="directory"/>: a nuget.config with this feed, <c>App.csproj</c>
+    /// referencing CatInherit.MSBuild (with the <paramref name="properties"/> and <paramref name="packages"/> lines
+    /// added) and one source file. The test adds its policy and data; returns the folder.
+    /// </summary>
+    public string WriteMsBuildConsumer(string directory, string properties = "", string packages = "", string code = "class Placeholder { }")
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), NuGetConfig);
+        File.WriteAllText(Path.Combine(directory, "App.csproj"), $$"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+            {{properties}}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="CatInherit.MSBuild" Version="{{Version}}" />
+            {{packages}}
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Code.cs"), code);
+        return directory;
+    }
+
     public void Dispose()
     {
         foreach (var folder in new[] { Folder, BuildRoot })

@@ -19,18 +19,7 @@ public sealed class ShardTargetTests(PackagedFeed feed) : IDisposable
 
     private string Project()
     {
-        folder.Write("App/nuget.config", feed.NuGetConfig);
-        folder.Write("App/App.csproj", $$"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="CatInherit.MSBuild" Version="{{feed.Version}}" />
-              </ItemGroup>
-            </Project>
-            """);
-        folder.Write("App/Code.cs", "class Placeholder { }");
+        feed.WriteMsBuildConsumer(folder.File("App"));
         folder.Write("App/data.csv", Data);
         folder.Write("App/catinherit.yaml", """
             version: 1

@@ -22,14 +22,9 @@ internal sealed class FitContext(InheritancePolicy policy, RunOptions options, s
     /// <summary>Reads a dataset with the columns its labels, outputs, filters and <paramref name="model"/> need, plus <paramref name="extra"/>.</summary>
     public DataTable? Table(DatasetSpec dataset, ModelSpec? model, IEnumerable<ColumnRequest> extra, List<Diagnostic> diagnostics)
     {
-        var filters = dataset.Values.Child("where");
-        var columns = PredictionSetBuilder.Columns(dataset)
-            .Concat(filters.Names.Select(column => new ColumnRequest(column, ColumnKind.Text, filters.LocationOf(column), "filter")))
-            .Concat(model is null ? [] : ModelSession.Columns(model))
-            .Concat(extra)
-            .ToList();
+        ModelSpec[] models = model is null ? [] : [model];
         var plan = new RunPlan(Policy, [], []);
-        return RunPlanner.Read(plan, new DatasetPlan(dataset, columns, model is null ? [] : [model]), null, diagnostics);
+        return RunPlanner.Read(plan, new DatasetPlan(dataset, RunPlanner.Columns(dataset, models, extra), models), null, diagnostics);
     }
 
     /// <summary>The model's outputs for the table's rows (cached like a run's); null after a diagnostic.</summary>

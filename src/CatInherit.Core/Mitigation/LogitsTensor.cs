@@ -9,6 +9,22 @@ namespace CatInherit.Mitigation;
 /// </summary>
 internal static class LogitsTensor
 {
+    /// <summary>
+    /// The logits tensor (<see cref="Find"/>), the model that reads it (the model itself when it is its output) and the fit
+    /// dataset's rows as that model sees them; null after a diagnostic.
+    /// </summary>
+    public static (string Tensor, ModelSpec Reading, FitRows Rows)? ReadFit(MitigationSpec mitigation, ModelSpec model, FitContext context, List<Diagnostic> diagnostics)
+    {
+        if (Find(mitigation, model, diagnostics) is not { } tensor)
+        {
+            return null;
+        }
+
+        var reading = tensor == model.OutputName && model.OutputKind == OutputKind.Logits ? model
+            : context.Reading(model, tensor, OutputKind.Logits, diagnostics, mitigation.Values.LocationOf("logits"));
+        return reading is not null && FitRows.Read(mitigation, reading, context, diagnostics) is { } rows ? (tensor, reading, rows) : null;
+    }
+
     public static string? Find(MitigationSpec mitigation, ModelSpec model, List<Diagnostic> diagnostics)
     {
         if (mitigation.Values.GetString("logits") is { } named)

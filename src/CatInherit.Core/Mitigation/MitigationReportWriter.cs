@@ -66,36 +66,16 @@ public static class MitigationReportWriter
                 json.WriteString("id", m.Id);
                 json.WriteString("method", m.Method);
                 json.WriteBoolean("passed", m.Passed);
-                if (m.FitDataset is { } fit)
-                {
-                    json.WriteString("fit", fit);
-                }
-                else
-                {
-                    json.WriteNull("fit");
-                }
-
-                json.WriteStartArray("files");
-                m.Files.ToList().ForEach(json.WriteStringValue);
-                json.WriteEndArray();
+                json.WriteStringOrNull("fit", m.FitDataset);
+                json.WriteStrings("files", m.Files);
                 json.WriteStartArray("fits");
                 foreach (var f in m.Fits)
                 {
                     json.WriteStartObject();
-                    if (f.Model is { } model)
-                    {
-                        json.WriteString("model", model);
-                    }
-                    else
-                    {
-                        json.WriteNull("model");
-                    }
-
+                    json.WriteStringOrNull("model", f.Model);
                     json.WritePropertyName("values");
                     f.Values.WriteTo(json);
-                    json.WriteStartArray("warnings");
-                    f.Warnings.ToList().ForEach(json.WriteStringValue);
-                    json.WriteEndArray();
+                    json.WriteStrings("warnings", f.Warnings);
                     json.WriteEndObject();
                 }
 
@@ -107,31 +87,13 @@ public static class MitigationReportWriter
                     json.WriteString("id", c.Id);
                     json.WriteString("kind", c.Kind);
                     json.WriteBoolean("gated", c.Gated);
-                    if (c.Metric is { } metric)
-                    {
-                        json.WriteString("metric", metric);
-                    }
-                    else
-                    {
-                        json.WriteNull("metric");
-                    }
-
+                    json.WriteStringOrNull("metric", c.Metric);
                     json.WriteString("direction", c.Direction switch { Policy.Schema.MetricDirection.HigherIsWorse => "higher_is_worse", Policy.Schema.MetricDirection.LowerIsWorse => "lower_is_worse", _ => "neutral" });
                     WriteSide(json, "before", c.Before, c.BeforeInterval, c.StatusBefore);
                     WriteSide(json, "after", c.After, c.AfterInterval, c.StatusAfter);
-                    WriteNumber(json, "delta", c.Delta);
-                    json.WriteStartArray("worse_groups");
-                    c.WorseGroups.ToList().ForEach(json.WriteStringValue);
-                    json.WriteEndArray();
-                    if (c.Worse is { } worse)
-                    {
-                        json.WriteString("worse", worse);
-                    }
-                    else
-                    {
-                        json.WriteNull("worse");
-                    }
-
+                    json.WriteNumberOrNull("delta", c.Delta);
+                    json.WriteStrings("worse_groups", c.WorseGroups);
+                    json.WriteStringOrNull("worse", c.Worse);
                     json.WriteEndObject();
                 }
 
@@ -142,9 +104,9 @@ public static class MitigationReportWriter
                     json.WriteStartObject();
                     json.WriteString("dataset", a.Dataset);
                     json.WriteNumber("rows", a.Rows);
-                    WriteNumber(json, "abstain_rate", a.AbstainRate);
-                    WriteNumber(json, "accuracy", a.Accuracy);
-                    WriteNumber(json, "accepted_accuracy", a.AcceptedAccuracy);
+                    json.WriteNumberOrNull("abstain_rate", a.AbstainRate);
+                    json.WriteNumberOrNull("accuracy", a.Accuracy);
+                    json.WriteNumberOrNull("accepted_accuracy", a.AcceptedAccuracy);
                     json.WriteEndObject();
                 }
 
@@ -162,7 +124,7 @@ public static class MitigationReportWriter
     private static void WriteSide(Utf8JsonWriter json, string name, double? value, Interval? interval, CheckStatus status)
     {
         json.WriteStartObject(name);
-        WriteNumber(json, "value", value);
+        json.WriteNumberOrNull("value", value);
         if (interval is { } i)
         {
             json.WriteStartArray("interval");
@@ -177,18 +139,6 @@ public static class MitigationReportWriter
 
         json.WriteString("status", S(status));
         json.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private static string Verdict(CheckComparison c) => c.Worse is not null ? "worse" : !c.Gated ? "reported" : c.Delta is { } d && d != 0 ? "ok" : "same";

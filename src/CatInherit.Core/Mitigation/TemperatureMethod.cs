@@ -13,11 +13,7 @@ internal sealed class TemperatureMethod : IMitigationMethod
 
     public FittedEdit? Fit(MitigationSpec mitigation, ModelSpec? model, FitContext context, List<Diagnostic> diagnostics)
     {
-        var tensor = LogitsTensor.Find(mitigation, model!, diagnostics);
-        var reading = tensor is null ? null
-            : tensor == model!.OutputName && model.OutputKind == OutputKind.Logits ? model
-            : context.Reading(model, tensor, OutputKind.Logits, diagnostics, mitigation.Values.LocationOf("logits"));
-        if (tensor is null || reading is null || FitRows.Read(mitigation, reading, context, diagnostics) is not { } rows)
+        if (LogitsTensor.ReadFit(mitigation, model!, context, diagnostics) is not ({ } tensor, _, { } rows))
         {
             return null;
         }

@@ -98,14 +98,7 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteString("kind", check.Kind);
             json.WriteString("catastrophe", check.Catastrophe);
             json.WriteString("metric", check.Metric);
-            if (check.LowerIsBetter is { } lower)
-            {
-                json.WriteString("better", lower ? "lower" : "higher");
-            }
-            else
-            {
-                json.WriteNull("better");
-            }
+            json.WriteStringOrNull("better", check.LowerIsBetter switch { true => "lower", false => "higher", null => null });
 
             json.WriteStartArray("runs");
             foreach (var run in check.Runs)
@@ -115,14 +108,7 @@ public sealed class JsonReportWriter : IReportWriter
                 json.WriteString("id", run.Id);
                 json.WriteString("status", StatusName(run.Status));
                 json.WriteNumber("n", run.Count);
-                if (run.Value is { } value)
-                {
-                    json.WriteNumber("value", value);
-                }
-                else
-                {
-                    json.WriteNull("value");
-                }
+                json.WriteNumberOrNull("value", run.Value);
 
                 if (run.Interval is { } interval)
                 {
@@ -166,14 +152,7 @@ public sealed class JsonReportWriter : IReportWriter
             }
 
             json.WriteEndArray();
-            if (catastrophe.PassesOnLess is { } leader)
-            {
-                json.WriteString("passes_on_less", leader);
-            }
-            else
-            {
-                json.WriteNull("passes_on_less");
-            }
+            json.WriteStringOrNull("passes_on_less", catastrophe.PassesOnLess);
 
             json.WriteEndObject();
         }
@@ -243,14 +222,7 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteString("metric", gate.Gate.Metric);
             json.WriteString("op", gate.Gate.OpName);
             json.WriteNumber("threshold", gate.Gate.Threshold);
-            if (gate.Value is { } value)
-            {
-                json.WriteNumber("value", value);
-            }
-            else
-            {
-                json.WriteNull("value");
-            }
+            json.WriteNumberOrNull("value", gate.Value);
 
             json.WriteEndObject();
         }

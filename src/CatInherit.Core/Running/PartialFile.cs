@@ -70,9 +70,7 @@ internal sealed record PartialFile
                 json.WriteNumber("seed", Seed);
                 if (Checks is { } checks)
                 {
-                    json.WriteStartArray("checks");
-                    checks.ToList().ForEach(json.WriteStringValue);
-                    json.WriteEndArray();
+                    json.WriteStrings("checks", checks);
                 }
 
                 json.WriteNumber("shard", Shard.Index);

@@ -28,16 +28,24 @@ internal static class RunPlanner
             // Every model some check feeds the dataset to (PolicyReferences.Bind decided which), in policy order.
             var feeding = policy.Checks.SelectMany(c => c.Datasets.Values).Where(d => d.Name == dataset.Name).Select(d => d.FeedingModel).OfType<ModelSpec>().ToHashSet();
             var models = policy.Models.Where(feeding.Contains).ToList();
-            var filters = dataset.Values.Child("where");
-            var columns = PredictionSetBuilder.Columns(dataset)
-                .Concat(filters.Names.Select(column => new ColumnRequest(column, ColumnKind.Text, filters.LocationOf(column), "filter")))
-                .Concat(models.SelectMany(ModelSession.Columns))
-                .Concat(checks.Where(c => c.Check.Dataset == dataset.Name).SelectMany(c => c.Probe.Columns(c.Check, c.Check.Model)))
-                .ToList();
+            var columns = Columns(dataset, models, checks.Where(c => c.Check.Dataset == dataset.Name).SelectMany(c => c.Probe.Columns(c.Check, c.Check.Model)));
             datasets.Add(new DatasetPlan(dataset, columns, models));
         }
 
         return new RunPlan(policy, datasets, checks);
+    }
+
+    /// <summary>
+    /// The columns to read from a dataset's file: its labels and outputs, its 'where' filters, what each of
+    /// <paramref name="models"/> reads, and <paramref name="extra"/> (what its checks or a fit need).
+    /// </summary>
+    internal static List<ColumnRequest> Columns(DatasetSpec dataset, IEnumerable<ModelSpec> models, IEnumerable<ColumnRequest> extra)
+    {
+        var filters = dataset.Values.Child("where");
+        return [.. PredictionSetBuilder.Columns(dataset)
+            .Concat(filters.Names.Select(column => new ColumnRequest(column, ColumnKind.Text, filters.LocationOf(column), "filter")))
+            .Concat(models.SelectMany(ModelSession.Columns))
+            .Concat(extra)];
     }
 
     /// <summary>

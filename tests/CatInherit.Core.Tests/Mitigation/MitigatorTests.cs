@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using CatInherit.Metrics;
 using CatInherit.Mitigation;
@@ -60,29 +58,6 @@ public sealed class MitigatorTests
             fit: calibration
         """;
 
-    /// <summary>Rows whose labels follow softmax(logits / 3): the model is over-confident by a factor of 3.</summary>
-    private static (string Csv, float[][] Features, string[] Groups) Data(int n = 400)
-    {
-        var random = new Random(7);
-        var csv = new StringBuilder("a,b,c,g,label,split\n");
-        var features = new float[n][];
-        var groups = new string[n];
-        for (var i = 0; i < n; i++)
-        {
-            var group = i % 3 == 0 ? "y" : "x";
-            var a = (float)Math.Round(random.NextDouble() * 4, 3);
-            var b = (float)Math.Round((random.NextDouble() * 4) + (group == "y" ? 1 : 0), 3);
-            var c = (float)Math.Round(random.NextDouble(), 3);
-            var margin = (b - 0.5) - (a + 0.5);  // logit 1 − logit 0 of the Linear model
-            var label = random.NextDouble() < 1 / (1 + Math.Exp(-margin / 3)) ? 1 : 0;
-            features[i] = [a, b, c];
-            groups[i] = group;
-            csv.Append(CultureInfo.InvariantCulture, $"{a},{b},{c},{group},{label},{(i % 2 == 0 ? "fit" : "test")}\n");
-        }
-
-        return (csv.ToString(), features, groups);
-    }
-
     private static float[] Run(string model, float[][] features, out float[]? extra, string? extraOutput = null, long[]? group = null)
     {
         using var session = new InferenceSession(model);
@@ -109,7 +84,7 @@ public sealed class MitigatorTests
     {
         using var folder = new TempFolder();
         var model = TinyModels.Linear(folder.File("model.onnx"));
-        var (csv, features, groups) = Data();
+        var (csv, features, groups) = OverconfidentRows.Make();
         folder.Write("data.csv", csv);
         var policy = folder.Write("catinherit.yaml", Policy);
         var originalHash = SHA256.HashData(File.ReadAllBytes(model));
@@ -194,7 +169,7 @@ public sealed class MitigatorTests
     {
         using var folder = new TempFolder();
         TinyModels.Linear(folder.File("model.onnx"));
-        folder.Write("data.csv", Data().Csv);
+        folder.Write("data.csv", OverconfidentRows.Make().Csv);
         var policy = folder.Write("catinherit.yaml", Policy);
         Mitigator.Run(policy, folder.File("one"), new RunOptions { UseCache = false }, ReportWriters.All.Skip(1));
         Mitigator.Run(policy, folder.File("two"), new RunOptions { UseCache = false }, ReportWriters.All.Skip(1));
@@ -209,7 +184,7 @@ public sealed class MitigatorTests
     {
         using var folder = new TempFolder();
         TinyModels.Linear(folder.File("model.onnx"));
-        folder.Write("data.csv", Data().Csv);
+        folder.Write("data.csv", OverconfidentRows.Make().Csv);
         var policy = folder.Write("catinherit.yaml", Policy.Replace("kind: logits }", "kind: probabilities }", StringComparison.Ordinal));
         var result = Mitigator.Run(policy, folder.File("out"), new RunOptions { UseCache = false }, []);
         Assert.Null(result.Report);
@@ -223,7 +198,7 @@ public sealed class MitigatorTests
     {
         using var folder = new TempFolder();
         TinyModels.Linear(folder.File("model.onnx"));
-        folder.Write("data.csv", Data().Csv);
+        folder.Write("data.csv", OverconfidentRows.Make().Csv);
         var policy = folder.Write("catinherit.yaml", Policy);
         var file = folder.Write("out", "not a folder");
         var result = Mitigator.Run(policy, file, new RunOptions { UseCache = false }, []);
@@ -239,7 +214,7 @@ public sealed class MitigatorTests
     {
         using var folder = new TempFolder();
         TinyModels.Linear(folder.File("model.onnx"));
-        folder.Write("data.csv", Data().Csv);
+        folder.Write("data.csv", OverconfidentRows.Make().Csv);
         var policy = folder.Write("catinherit.yaml", Policy[..Policy.IndexOf("mitigations:", StringComparison.Ordinal)]);
         var result = Mitigator.Run(policy, folder.File("out"), new RunOptions { UseCache = false }, []);
         Assert.Null(result.Report);
@@ -251,7 +226,7 @@ public sealed class MitigatorTests
     {
         using var folder = new TempFolder();
         var model = TinyModels.Linear(folder.File("calibrated.m.onnx"));
-        folder.Write("data.csv", Data().Csv);
+        folder.Write("data.csv", OverconfidentRows.Make().Csv);
         var policy = folder.Write("catinherit.yaml", Policy.Replace("path: model.onnx", "path: calibrated.m.onnx", StringComparison.Ordinal));
         var hash = SHA256.HashData(File.ReadAllBytes(model));
         var result = Mitigator.Run(policy, folder.Path, new RunOptions { UseCache = false }, []);
